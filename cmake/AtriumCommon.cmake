@@ -73,3 +73,13 @@ function(atrium_core_area name)
     target_link_libraries(atrium_core_${name} PUBLIC atrium_common Qt6::Core ${A_LIBS})
     set_property(GLOBAL APPEND PROPERTY ATRIUM_CORE_AREAS atrium_core_${name})
 endfunction()
+
+# atrium_add_bench(NAME SOURCES ... LIBS ...): a benchmark executable (not a CTest test: speed is
+# measured by `make bench`, never by timed unit tests). It prints one line per figure:
+#   BENCH <name>: <value> <unit> (target <op> <value> <unit>) <PASS|MISS>
+function(atrium_add_bench name)
+    cmake_parse_arguments(B "" "" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${B_SOURCES})
+    target_link_libraries(${name} PRIVATE atrium_common ${B_LIBS})
+    set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/bench")
+endfunction()
