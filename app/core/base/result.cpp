@@ -28,19 +28,21 @@ Error Error::conflict(const QString &what) {
             QCoreApplication::translate("atrium::core::Error", "%1 was changed by someone else — reload and try again.")
                 .arg(what),
             {},
-            {}};
+            {},
+            false};
 }
 
 Error Error::notFound(const QString &what) {
     return {ErrorCode::NotFound, QCoreApplication::translate("atrium::core::Error", "%1 was not found.").arg(what), {},
-            {}};
+            {}, false};
 }
 
 Error Error::permissionDenied(const QString &permission, const QString &action) {
     return {ErrorCode::PermissionDenied,
             QCoreApplication::translate("atrium::core::Error", "You may not %1: it needs %2.").arg(action, permission),
             permission,
-            {}};
+            {},
+            false};
 }
 
 } // namespace atrium::core

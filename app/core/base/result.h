@@ -32,9 +32,10 @@ struct Error {
     QString message; // user-readable: what happened and what to do
     QString detail;  // technical detail for logs (driver text, field name, ...)
     QString field;   // the input field the error is about, when there is one
+    bool transient = false; // retrying later may succeed (busy database, lost connection, SMTP 4xx)
 
     static Error invalid(const QString &message, const QString &field = {}) {
-        return {ErrorCode::Invalid, message, {}, field};
+        return {ErrorCode::Invalid, message, {}, field, false};
     }
     static Error conflict(const QString &what);
     static Error notFound(const QString &what);
