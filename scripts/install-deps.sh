@@ -14,7 +14,7 @@ run_pkgs=(
   postgresql-client
 )
 test_pkgs=(
-  postgresql python3-aiosmtpd dbus dbus-x11 xvfb xauth openssl
+  postgresql python3-aiosmtpd dbus dbus-x11 libsecret-tools xvfb xauth openssl
 )
 
 pkgs=("${run_pkgs[@]}")
