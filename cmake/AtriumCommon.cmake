@@ -23,7 +23,9 @@ target_compile_definitions(atrium_common INTERFACE
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     ATRIUM_VERSION="${PROJECT_VERSION}")
 target_compile_options(atrium_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align
-    -Wformat=2 -Wimplicit-fallthrough)
+    -Wformat=2 -Wimplicit-fallthrough
+    # Aggregates with default member initialisers (Error, AuditEntry) are brace-initialised partially on purpose.
+    -Wno-missing-field-initializers)
 if(ATRIUM_WERROR)
     target_compile_options(atrium_common INTERFACE -Werror)
 endif()

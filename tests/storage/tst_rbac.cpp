@@ -143,7 +143,7 @@ private slots:
             for (const Row &row : kMatrix) {
                 for (int c = 0; c < 8; ++c) {
                     const QString roleName = kColumns[c] ? roleKey(*kColumns[c]) : QStringLiteral("member");
-                    if (engine == QLatin1String("postgresql") && QLatin1String(row.operation) == "back up directory") {
+                    if (engine == QLatin1String("postgresql") && qstrcmp(row.operation, "back up directory") == 0) {
                         continue; // pg_dump backups are covered by the PostgreSQL tools, not this matrix
                     }
                     QTest::addRow("%s/%s/%s", qPrintable(engine), row.operation, qPrintable(roleName))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -33,6 +34,7 @@ struct Error {
     QString detail;  // technical detail for logs (driver text, field name, ...)
     QString field;   // the input field the error is about, when there is one
     bool transient = false; // retrying later may succeed (busy database, lost connection, SMTP 4xx)
+    QStringList why;        // for policy refusals: the ordered trace of rules checked, shown as "why"
 
     static Error invalid(const QString &message, const QString &field = {}) {
         return {ErrorCode::Invalid, message, {}, field, false};

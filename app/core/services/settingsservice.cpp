@@ -1,6 +1,10 @@
 #include "core/services/settingsservice.h"
 
+#include "core/mail/smtpsettings.h"
+#include "core/policy/collaborationsettings.h"
+
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QUrl>
 
 namespace atrium::core {
@@ -16,6 +20,19 @@ std::function<Result<QString>(const QString &)> intRange(int lo, int hi) {
         }
         return QString::number(n);
     };
+}
+
+template <typename T> Result<QString> jsonSetting(const QString &v) {
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(v.toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        return Error::invalid(tr("The value is not a JSON object: %1.").arg(pe.errorString()));
+    }
+    auto parsed = T::fromJson(doc.object());
+    if (!parsed.ok()) {
+        return parsed.error();
+    }
+    return QString::fromUtf8(QJsonDocument(parsed->toJson()).toJson(QJsonDocument::Compact));
 }
 
 Result<QString> portalUrl(const QString &v) {
@@ -53,8 +70,31 @@ const QList<SettingsService::Definition> &SettingsService::definitions() {
          QT_TRANSLATE_NOOP("atrium::core::SettingsService",
                            "Days without sign-in after which a guest counts as inactive."),
          intRange(1, 3650)},
+        {settingkey::Collaboration,
+         QString::fromUtf8(QJsonDocument(CollaborationSettings().toJson()).toJson(QJsonDocument::Compact)),
+         Permission::EditCollaborationSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService",
+                           "External collaboration settings (guest access, who may invite, domain restrictions, "
+                           "passcodes)."),
+         jsonSetting<CollaborationSettings>},
+        {settingkey::Smtp, QStringLiteral("{}"), Permission::EditPortalAndMailSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService",
+                           "SMTP server for invitation mail (host, port, security, user, from); the password is kept "
+                           "in the keychain."),
+         jsonSetting<SmtpSettings>},
+        {settingkey::MailRatePerMinute, QStringLiteral("120"), Permission::EditPortalAndMailSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService", "At most this many mails are sent per minute."),
+         intRange(1, 100000)},
     };
     return defs;
+}
+
+QString SettingsService::knownKeys() {
+    QStringList keys;
+    for (const Definition &d : definitions()) {
+        keys << d.key;
+    }
+    return keys.join(QStringLiteral(", "));
 }
 
 const SettingsService::Definition *SettingsService::definition(const QString &key) {
@@ -116,9 +156,8 @@ Result<Setting> SettingsService::get(const QString &key) const {
 Result<Setting> SettingsService::set(const QString &key, const QString &value, qint64 expectedRowVersion) {
     const Definition *def = definition(key);
     if (!def) {
-        return Error::invalid(tr("There is no setting called \"%1\". Known settings: portalBaseUrl, "
-                                 "invitationExpiryDays, auditViewRetentionDays, inactiveGuestDays.")
-                                  .arg(key));
+        return Error::invalid(tr("There is no setting called \"%1\". Known settings: %2.")
+                                  .arg(key, knownKeys()));
     }
     AuditEntry e{activity::UpdateSetting, category::Policy, QStringLiteral("setting")};
     e.targetId = key;

@@ -28,6 +28,7 @@ public:
     };
     static const QList<Definition> &definitions();
     static const Definition *definition(const QString &key);
+    static QString knownKeys();
 
     Result<QList<Setting>> all() const;
     Result<Setting> get(const QString &key) const;
@@ -47,6 +48,9 @@ inline const QString PortalBaseUrl = QStringLiteral("portalBaseUrl");
 inline const QString InvitationExpiryDays = QStringLiteral("invitationExpiryDays");
 inline const QString AuditViewRetentionDays = QStringLiteral("auditViewRetentionDays");
 inline const QString InactiveGuestDays = QStringLiteral("inactiveGuestDays");
+inline const QString Collaboration = QStringLiteral("collaboration"); // CollaborationSettings JSON (SPEC §4)
+inline const QString Smtp = QStringLiteral("smtp");                   // SmtpSettings JSON; password in the keychain
+inline const QString MailRatePerMinute = QStringLiteral("mailRatePerMinute");
 } // namespace settingkey
 
 } // namespace atrium::core

@@ -22,7 +22,7 @@ namespace atrium::core {
 class Database final {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     enum class OpenMode { OpenExisting, CreateIfMissing };
 
