@@ -261,7 +261,20 @@ int Database::schemaVersion() const {
     return 0;
 }
 
+int Database::latestSchemaVersion() {
+    static const int version = [] {
+        int v = 0;
+        const QDir dir(QStringLiteral(":/sql/sqlite"));
+        for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files)) {
+            v = qMax(v, file.section(QLatin1Char('_'), 0, 0).toInt());
+        }
+        return v;
+    }();
+    return version;
+}
+
 Status Database::migrate(OpenMode mode) {
+    const int latest = latestSchemaVersion();
     auto c = connection();
     if (!c.ok()) {
         return c.error();
@@ -278,24 +291,24 @@ Status Database::migrate(OpenMode mode) {
                      false};
     }
     const int current = hasSchema ? schemaVersion() : 0;
-    if (current > kSchemaVersion) {
+    if (current > latest) {
         return Error{ErrorCode::SchemaTooNew,
                      tr("This directory was written by a newer Atrium (schema version %1; this program knows up to "
                         "%2). Update Atrium to open it; nothing was changed.")
                          .arg(current)
-                         .arg(kSchemaVersion),
+                         .arg(latest),
                      {},
                      {},
                      false};
     }
-    if (current == kSchemaVersion) {
+    if (current == latest) {
         return {};
     }
     const QDir dir(QStringLiteral(":/sql/") + engineFolder(m_info.engine));
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
-        if (version <= current || version > kSchemaVersion) {
+        if (version <= current || version > latest) {
             continue;
         }
         QFile f(dir.filePath(file));

@@ -22,7 +22,8 @@ namespace atrium::core {
 class Database final {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int kSchemaVersion = 2;
+    // The newest schema this program knows: the highest numbered migration compiled in.
+    static int latestSchemaVersion();
 
     enum class OpenMode { OpenExisting, CreateIfMissing };
 
