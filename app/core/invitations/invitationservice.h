@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/policy/policyengine.h"
+#include "core/services/servicecontext.h"
+#include "core/services/user.h"
+
+#include <QIODevice>
+
+#include <functional>
+#include <memory>
+
+namespace atrium::core {
+
+class SecretStore;
+class StatementCache;
+
+// One invitation as asked for by the console dialog, atriumctl invite, owners' self-service or a
+// bulk CSV row (SPEC §2).
+struct GuestInvite {
+    QString email;
+    QString redirectUrl;
+    QString displayName;
+    QString message;  // plain text
+    QString cc;       // at most one address
+    QString language = QStringLiteral("en");
+    UserType userType = UserType::Guest;
+    QStringList sponsorIds; // at most 5; default: the inviter
+    QStringList groupIds;
+    QStringList appIds;
+    bool sendEmail = false; // sendInvitationMessage (default false, as in the model system)
+    QString correlationId;
+};
+
+struct InvitationResult {
+    QString invitationId;
+    User invitedUser;
+    QString redeemUrl;
+    QString redirectUrl;
+    InvitationStatus status = InvitationStatus::PendingAcceptance;
+    bool sendEmail = false;
+    bool emailQueued = false;
+    bool emailSuppressedUnsubscribed = false;
+    QString message;
+    QString cc;
+    QString language;
+    // Microsoft Graph invitation shape: inviteRedeemUrl, invitedUserEmailAddress, invitedUser, status, ...
+    QJsonObject toJson() const;
+};
+
+// Invitations and the guest actions around them. Every path that creates a guest ends in inviteTx(),
+// which asks the policy engine first; nothing re-implements a rule.
+class InvitationService final {
+public:
+    InvitationService(ServiceContext ctx, std::shared_ptr<SecretStore> secrets);
+    ~InvitationService();
+
+    Result<InvitationResult> invite(GuestInvite request);
+    // The decision alone (what-if), with its trace; audited when acting as someone else.
+    Result<PolicyDecision> whatIfInvite(const QString &email, const Operator &as);
+
+    Result<QString> redemptionUrl(const QString &userId);     // "copy redemption link"
+    Status resend(const QString &userId);                     // queues the invitation mail again
+    // Re-invites an existing guest, optionally at a new email, keeping object id, UPN, memberships
+    // and assignments; the old link stops working.
+    Result<InvitationResult> resetRedemption(const QString &userId, const QString &newEmail, bool sendEmail);
+    Status setSignInBlocked(const QString &userId, bool blocked);
+    Status deleteGuest(const QString &userId);
+    // Adds a guest to a group or app (owners may do it for what they own).
+    Status addToGroupOrApp(const QString &userId, const QString &objectId);
+    Status setSponsors(const QString &userId, const QStringList &sponsorIds);
+
+    // The policy engine for the directory's current settings.
+    static Result<PolicyEngine> loadPolicy(QSqlDatabase &db);
+    static Result<OperatorContext> operatorContext(QSqlDatabase &db, const Operator &op, const QStringList &groupIds,
+                                                   const QStringList &appIds);
+
+    // --- used by the bulk runner (same transaction, cached statements) ---
+    struct Prepared;
+    // Validates the request's fields and asks the policy engine; no database writes.
+    Result<Prepared> prepare(const GuestInvite &request, const PolicyEngine &engine, const OperatorContext &opCtx) const;
+    // Writes the guest, identity, sponsors, memberships, invitation, outbox row and audit row.
+    Result<InvitationResult> inviteTx(StatementCache &st, const Prepared &p);
+    // The existing guest for an address, if any.
+    static Result<std::optional<std::pair<QString, QString>>> existingUserByMail(StatementCache &st,
+                                                                                const QString &emailLower);
+
+    const ServiceContext &context() const { return m_ctx; }
+
+private:
+    Result<QByteArray> tokenKey();
+    Result<QString> portalBaseUrl(QSqlDatabase &db);
+    Status queueMail(StatementCache &st, const QString &invitationId, const QString &recipient, const QString &userId,
+                     const QString &userName, const QString &correlationId, bool *queued, bool *unsubscribed);
+
+    ServiceContext m_ctx;
+    std::shared_ptr<SecretStore> m_secrets;
+    QByteArray m_tokenKey;
+    QString m_tenantId;
+    QString m_initialDomain;
+};
+
+struct InvitationService::Prepared {
+    GuestInvite request;
+    QString emailLower;
+    QString emailDomain;
+    QString displayName;
+    QString redirectUrl;
+    QString cc;
+    PolicyDecision decision;
+};
+
+} // namespace atrium::core

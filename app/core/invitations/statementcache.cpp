@@ -1,0 +1,33 @@
+#include "core/invitations/statementcache.h"
+
+#include "core/storage/database.h"
+
+namespace atrium::core {
+
+Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &values) {
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        auto q = std::make_shared<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql)) {
+            return Database::sqlError(q->lastError(), QStringLiteral("Preparing a statement"));
+        }
+        it = m_queries.insert(sql, q);
+    }
+    QSqlQuery *q = it->get();
+    q->finish();
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
+            q->bindValue(i, QStringLiteral(""));
+        } else {
+            q->bindValue(i, v);
+        }
+    }
+    if (!q->exec()) {
+        return Database::sqlError(q->lastError(), QStringLiteral("A database statement"));
+    }
+    return q;
+}
+
+} // namespace atrium::core
