@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "clicommon.h"
+
 #include "core/base/clock.h"
 #include "core/services/demodata.h"
 #include "core/services/directoryservice.h"
@@ -21,100 +23,6 @@
 namespace atrium::cli {
 namespace {
 using namespace atrium::core;
-
-QString tr(const char *s) { return QCoreApplication::translate("atriumctl", s); }
-
-QTextStream &out() {
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err() {
-    static QTextStream s(stderr);
-    return s;
-}
-
-int exitCodeFor(const Error &e) {
-    switch (e.code) {
-    case ErrorCode::PermissionDenied: return 3;
-    case ErrorCode::Conflict: return 4;
-    case ErrorCode::NotFound: return 5;
-    case ErrorCode::PolicyDenied: return 6;
-    case ErrorCode::Invalid: return 2;
-    default: return 1;
-    }
-}
-
-int fail(const Error &e) {
-    QString line = e.message;
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    err() << "atriumctl: " << line << Qt::endl;
-    if (qEnvironmentVariableIsSet("ATRIUM_DEBUG")) {
-        err() << "  detail: " << e.detail << Qt::endl;
-    }
-    return exitCodeFor(e);
-}
-
-int usage(const QString &message) {
-    err() << "atriumctl: " << message << Qt::endl;
-    return 2;
-}
-
-void printJson(const QJsonValue &v) {
-    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
-    out() << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    out().flush();
-}
-
-// Everything a command needs: the database and who is acting.
-struct Env {
-    std::shared_ptr<Database> db;
-    std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>();
-    std::optional<ServiceContext> ctx;
-};
-
-struct Command {
-    QString summary;
-    QString usage;
-    std::function<void(QCommandLineParser &)> options;
-    std::function<int(QCommandLineParser &, const QString &dbUrl)> run;
-};
-
-Result<ConnectionInfo> connectionFor(const QString &dbUrl) {
-    return ConnectionInfo::parse(dbUrl.isEmpty() ? QStringLiteral("sqlite:") + defaultDirectoryPath() : dbUrl);
-}
-
-Result<Env> openEnv(const QString &dbUrl) {
-    auto info = connectionFor(dbUrl);
-    if (!info.ok()) {
-        return info.error();
-    }
-    auto db = Database::open(*info, Database::OpenMode::OpenExisting);
-    if (!db.ok()) {
-        return db.error();
-    }
-    Env env;
-    env.db = *db;
-    auto exists = DirectoryService::exists(*env.db);
-    if (!exists.ok()) {
-        return exists.error();
-    }
-    if (!*exists) {
-        return Error{ErrorCode::NotFound,
-                     tr("%1 holds no directory yet; create one with: atriumctl init --name NAME --domain DOMAIN")
-                         .arg(info->displayName()),
-                     {},
-                     {},
-                     false};
-    }
-    auto op = Operator::resolve(*env.db);
-    if (!op.ok()) {
-        return op.error();
-    }
-    env.ctx.emplace(env.db, env.clock, *op);
-    return env;
-}
-
-QCommandLineOption jsonOption() { return {QStringLiteral("json"), tr("Print one JSON document on stdout.")}; }
 
 int cmdInit(QCommandLineParser &p, const QString &dbUrl) {
     const QString name = p.value(QStringLiteral("name"));
@@ -422,9 +330,9 @@ int cmdBackup(QCommandLineParser &p, const QString &dbUrl) {
     return 0;
 }
 
-std::map<QString, Command> commands() {
+CommandMap commands() {
     auto withJson = [](QCommandLineParser &p) { p.addOption(jsonOption()); };
-    std::map<QString, Command> c;
+    CommandMap c;
     c[QStringLiteral("init")] = {tr("Create a directory."), QStringLiteral("init --name NAME --domain DOMAIN [--json]"),
                                  [](QCommandLineParser &p) {
                                      p.addOption({QStringLiteral("name"), tr("Display name."), tr("NAME")});
@@ -474,10 +382,11 @@ std::map<QString, Command> commands() {
     c[QStringLiteral("backup")] = {tr("Write a consistent copy of the directory to FILE."), QStringLiteral("backup FILE"),
                                    [](QCommandLineParser &p) { p.addPositionalArgument(QStringLiteral("file"), tr("Target file.")); },
                                    cmdBackup};
+    registerInvitationCommands(c);
     return c;
 }
 
-QString globalHelp(const std::map<QString, Command> &cmds) {
+QString globalHelp(const CommandMap &cmds) {
     QString text = tr("Usage: atriumctl [--db URL] COMMAND [options]\n\n"
                       "Atrium's command line: every bulk or scriptable action on a directory.\n\n"
                       "Options:\n"
