@@ -9,7 +9,7 @@ run_pkgs=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-httpserver-dev qt6-websockets-dev
-  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring libgl-dev qt6-qpa-plugins fonts-dejavu-core
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring libgl-dev qt6-qpa-plugins libqt6svg6 fonts-dejavu-core
   libcurl4-openssl-dev libssl-dev
   postgresql-client
 )

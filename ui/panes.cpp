@@ -1,0 +1,134 @@
+#include "ui/panes.h"
+
+#include "ui/emptystatepane.h"
+#include "ui/overviewpane.h"
+
+#include <QCoreApplication>
+
+namespace atrium::ui {
+namespace {
+
+Pane *emptyState(PaneId id, const QString &headline, const QString &details, QWidget *parent) {
+    const PaneInfo info = paneInfo(id);
+    return new EmptyStatePane(info.title, info.icon, headline, details, parent);
+}
+
+Pane *createOverviewPane(models::DbExecutor *executor, QWidget *parent) {
+    return new OverviewPane(executor, parent);
+}
+
+Pane *createGuestUsersPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(
+        PaneId::GuestUsers,
+        QCoreApplication::translate("atrium::ui::Panes", "Guest users arrive with the invitations feature."),
+        QCoreApplication::translate(
+            "atrium::ui::Panes",
+            "This pane will list the directory's guest users with their state, identities, sponsors "
+            "and sign-in status. The guest counts on the Overview already come from the directory."),
+        parent);
+}
+
+Pane *createInvitationsPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(
+        PaneId::Invitations,
+        QCoreApplication::translate("atrium::ui::Panes", "Invitations arrive with the invitations feature."),
+        QCoreApplication::translate("atrium::ui::Panes",
+                                    "Inviting guests one by one or in bulk from a CSV file, resending invitations and "
+                                    "resetting redemption status will happen here."),
+        parent);
+}
+
+Pane *createExternalCollaborationPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(
+        PaneId::ExternalCollaboration,
+        QCoreApplication::translate("atrium::ui::Panes",
+                                    "External collaboration settings arrive with the collaboration policy feature."),
+        QCoreApplication::translate(
+            "atrium::ui::Panes", "Guest user access, who may invite guests, collaboration restrictions (allow or deny "
+                                 "lists of domains), self-service sign-up and the email one-time passcode setting."),
+        parent);
+}
+
+Pane *createCrossTenantAccessPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(
+        PaneId::CrossTenantAccess,
+        QCoreApplication::translate("atrium::ui::Panes",
+                                    "Cross-tenant access settings arrive with the partner organizations feature."),
+        QCoreApplication::translate(
+            "atrium::ui::Panes",
+            "The default inbound and outbound B2B settings, partner organizations, inbound trust and "
+            "automatic redemption. No partners are shown until they can be configured."),
+        parent);
+}
+
+Pane *createIdentityProvidersPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(PaneId::IdentityProviders,
+                      QCoreApplication::translate("atrium::ui::Panes",
+                                                  "Identity provider settings arrive with the federation feature."),
+                      QCoreApplication::translate(
+                          "atrium::ui::Panes",
+                          "The three built-in providers (partner directory, Microsoft account, email one-time "
+                          "passcode) are always available. Google, Facebook and SAML/WS-Fed federation will be "
+                          "configured here."),
+                      parent);
+}
+
+Pane *createAuditLogPane(models::DbExecutor *, QWidget *parent) {
+    return emptyState(
+        PaneId::AuditLog,
+        QCoreApplication::translate("atrium::ui::Panes", "The audit log view arrives with the audit feature."),
+        QCoreApplication::translate(
+            "atrium::ui::Panes",
+            "Every change is already recorded in the directory's append-only audit log; until this "
+            "pane can browse it, \"atriumctl audit\" shows it."),
+        parent);
+}
+} // namespace
+
+QList<PaneInfo> paneInfos() {
+    return {
+        {PaneId::Overview, QStringLiteral("overviewPane"), QCoreApplication::translate("atrium::ui::Panes", "Overview"),
+         QStringLiteral(":/icons/overview.svg")},
+        {PaneId::GuestUsers, QStringLiteral("guestUsersPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "Guest users"), QStringLiteral(":/icons/guests.svg")},
+        {PaneId::Invitations, QStringLiteral("invitationsPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "Invitations"), QStringLiteral(":/icons/invitations.svg")},
+        {PaneId::ExternalCollaboration, QStringLiteral("externalCollaborationPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "External collaboration"),
+         QStringLiteral(":/icons/collaboration.svg")},
+        {PaneId::CrossTenantAccess, QStringLiteral("crossTenantAccessPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "Cross-tenant access"),
+         QStringLiteral(":/icons/crosstenant.svg")},
+        {PaneId::IdentityProviders, QStringLiteral("identityProvidersPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "Identity providers"),
+         QStringLiteral(":/icons/identityproviders.svg")},
+        {PaneId::AuditLog, QStringLiteral("auditLogPane"),
+         QCoreApplication::translate("atrium::ui::Panes", "Audit log"), QStringLiteral(":/icons/audit.svg")},
+    };
+}
+
+PaneInfo paneInfo(PaneId id) {
+    return paneInfos().at(static_cast<int>(id));
+}
+
+Pane *createPane(PaneId id, models::DbExecutor *executor, QWidget *parent) {
+    switch (id) {
+    case PaneId::Overview:
+        return createOverviewPane(executor, parent);
+    case PaneId::GuestUsers:
+        return createGuestUsersPane(executor, parent);
+    case PaneId::Invitations:
+        return createInvitationsPane(executor, parent);
+    case PaneId::ExternalCollaboration:
+        return createExternalCollaborationPane(executor, parent);
+    case PaneId::CrossTenantAccess:
+        return createCrossTenantAccessPane(executor, parent);
+    case PaneId::IdentityProviders:
+        return createIdentityProvidersPane(executor, parent);
+    case PaneId::AuditLog:
+        return createAuditLogPane(executor, parent);
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace atrium::ui
