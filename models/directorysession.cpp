@@ -1,6 +1,7 @@
 #include "models/directorysession.h"
 
-#include "core/services/demodata.h"
+#include "core/invitations/demodirectory.h"
+#include "core/secrets/keychainsecretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,6 +38,7 @@ Result<SessionPtr> sessionFor(const ConnectionInfo &info, std::shared_ptr<Databa
     }
     auto session = std::make_shared<DirectorySession>();
     session->connection = info;
+    session->secrets = DirectorySession::keychain();
     session->connection.password.clear();
     session->database = std::move(db);
     session->clock = std::move(clock);
@@ -83,6 +85,11 @@ Result<SessionPtr> DirectorySession::create(const ConnectionInfo &info, const Ne
     return sessionFor(info, std::move(db), std::move(clock));
 }
 
+std::shared_ptr<SecretStore> DirectorySession::keychain() {
+    static const std::shared_ptr<SecretStore> store = std::make_shared<KeychainSecretStore>(QStringLiteral("directory"));
+    return store;
+}
+
 Result<SessionPtr> DirectorySession::openOrCreateSample(const ConnectionInfo &info,
                                                         std::shared_ptr<const Clock> clock) {
     const bool fileExisted = info.engine == Engine::Sqlite && QFileInfo::exists(info.path);
@@ -96,7 +103,7 @@ Result<SessionPtr> DirectorySession::openOrCreateSample(const ConnectionInfo &in
         return exists.error();
     }
     if (!*exists) {
-        auto summary = seedDemoDirectory(*db, *clock);
+        auto summary = seedDemoDirectory(*db, *clock, *keychain());
         if (!summary.ok()) {
             if (info.engine == Engine::Sqlite && !fileExisted) {
                 removeCreatedFile(db, info);

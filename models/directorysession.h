@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace atrium::core {
+class SecretStore;
+}
+
 namespace atrium::models {
 
 // One open directory as the console sees it: the database, who is acting and the directory's basic
@@ -21,11 +25,16 @@ struct DirectorySession {
     std::shared_ptr<const core::Clock> clock;
     core::Operator op;
     core::DirectoryInfo directory;
+    // The operating system's keychain (redemption token key, SMTP and PostgreSQL passwords).
+    std::shared_ptr<core::SecretStore> secrets;
 
     core::ServiceContext context() const { return {database, clock, op}; }
     // The OS account (SQLite) or database login is not bound to a directory user: read nothing,
     // change nothing, and the status bar says so.
     bool isUnbound() const { return !op.isKnown(); }
+
+    // The keychain every session of this process uses.
+    static std::shared_ptr<core::SecretStore> keychain();
 
     // Opens an existing directory. ErrorCode::NotFound when there is none at that place.
     static core::Result<std::shared_ptr<const DirectorySession>> open(const core::ConnectionInfo &info,

@@ -3,7 +3,7 @@
 #include "clicommon.h"
 
 #include "core/base/clock.h"
-#include "core/services/demodata.h"
+#include "core/invitations/demodirectory.h"
 #include "core/services/directoryservice.h"
 #include "core/services/overviewservice.h"
 #include "core/services/roleservice.h"
@@ -65,7 +65,7 @@ int cmdDemo(QCommandLineParser &p, const QString &dbUrl) {
         return fail(db.error());
     }
     SystemClock clock;
-    auto summary = seedDemoDirectory(**db, clock);
+    auto summary = seedDemoDirectory(**db, clock, *keychain());
     if (!summary.ok()) {
         return fail(summary.error());
     }

@@ -1,4 +1,5 @@
-#include "core/services/demodata.h"
+#include "core/invitations/demodirectory.h"
+#include "models/directorysession.h"
 #include "core/services/overviewservice.h"
 #include "core/services/userservice.h"
 #include "models/dbexecutor.h"
@@ -127,7 +128,7 @@ void TestMainWindow::initTestCase() {
                     if (!db.ok()) {
                         return db.error();
                     }
-                    if (auto s = core::seedDemoDirectory(**db, *seedClock); !s.ok()) {
+                    if (auto s = core::seedDemoDirectory(**db, *seedClock, *models::DirectorySession::keychain()); !s.ok()) {
                         return s.error();
                     }
                     auto op = core::Operator::resolve(**db);

@@ -1,4 +1,4 @@
-#include "core/services/demodata.h"
+#include "core/services/demoorganization.h"
 
 #include "core/services/directoryservice.h"
 #include "core/services/groupservice.h"
@@ -17,7 +17,7 @@ QJsonObject DemoSummary::toJson() const {
                        {QStringLiteral("applications"), applications}};
 }
 
-Result<DemoSummary> seedDemoDirectory(Database &database, const Clock &clock) {
+Result<DemoOrganization> seedDemoOrganization(Database &database, const Clock &clock) {
     auto creator = DirectoryService::create(database, clock, {QStringLiteral("Fabrikam"), QStringLiteral("fabrikam.example"),
                                                               QStringLiteral("Fabrikam Administrator")});
     if (!creator.ok()) {
@@ -27,7 +27,9 @@ Result<DemoSummary> seedDemoDirectory(Database &database, const Clock &clock) {
     std::shared_ptr<Database> db(std::shared_ptr<Database>{}, &database);
     auto clk = std::shared_ptr<const Clock>(std::shared_ptr<const Clock>{}, &clock);
     ServiceContext admin(db, clk, *creator);
-    DemoSummary summary;
+    DemoOrganization org;
+    org.administrator = *creator;
+    DemoSummary &summary = org.summary;
     summary.displayName = QStringLiteral("Fabrikam");
     summary.members = 1;
 
@@ -89,8 +91,9 @@ Result<DemoSummary> seedDemoDirectory(Database &database, const Clock &clock) {
             return s.error();
         }
         ++(o.app ? summary.applications : summary.groups);
+        (o.app ? org.applicationIds : org.groupIds) << r->id;
     }
-    return summary;
+    return org;
 }
 
 } // namespace atrium::core
