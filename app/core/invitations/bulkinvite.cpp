@@ -180,13 +180,13 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
                     p.result.status = kValid;
                     continue;
                 }
-                if (auto sp = st.run(QStringLiteral("SAVEPOINT bulk_row")); !sp.ok()) {
-                    return sp.error();
+                if (Status sp = st.execDirect(QStringLiteral("SAVEPOINT bulk_row")); !sp.ok()) {
+                    return sp;
                 }
                 auto r = m_service.inviteTx(st, *p.prepared);
                 if (r.ok()) {
-                    if (auto rel = st.run(QStringLiteral("RELEASE SAVEPOINT bulk_row")); !rel.ok()) {
-                        return rel.error();
+                    if (Status rel = st.execDirect(QStringLiteral("RELEASE SAVEPOINT bulk_row")); !rel.ok()) {
+                        return rel;
                     }
                     p.result.status = kSucceeded;
                     p.result.userId = r->invitedUser.id;
@@ -198,8 +198,8 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
                     if (r.error().transient) {
                         return r.error(); // the whole batch is retried by the transaction
                     }
-                    if (auto rb = st.run(QStringLiteral("ROLLBACK TO SAVEPOINT bulk_row")); !rb.ok()) {
-                        return rb.error();
+                    if (Status rb = st.execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT bulk_row")); !rb.ok()) {
+                        return rb;
                     }
                     p.result.status = kFailed;
                     p.result.message = r.error().message;

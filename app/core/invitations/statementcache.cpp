@@ -30,4 +30,12 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
     return q;
 }
 
+Status StatementCache::execDirect(const QString &sql) {
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        return Database::sqlError(q.lastError(), QStringLiteral("A database statement"));
+    }
+    return {};
+}
+
 } // namespace atrium::core

@@ -17,6 +17,8 @@ public:
     explicit StatementCache(QSqlDatabase db) : m_db(std::move(db)) {}
     // Runs sql with the values bound; the returned query stays valid until the next run of the same sql.
     Result<QSqlQuery *> run(const QString &sql, const QVariantList &values = {});
+    // Runs a statement that cannot be prepared (SAVEPOINT on PostgreSQL); no values.
+    Status execDirect(const QString &sql);
     QSqlDatabase &db() { return m_db; }
 
 private:
