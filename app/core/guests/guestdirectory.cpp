@@ -1,0 +1,506 @@
+#include "core/guests/guestdirectory.h"
+
+#include "core/storage/database.h"
+#include "core/text/csvwriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <atomic>
+
+namespace atrium::core {
+namespace {
+
+QString tr(const char *s) {
+    return QCoreApplication::translate("atrium::core::GuestDirectory", s);
+}
+
+thread_local QString t_lastPlan;
+std::atomic<int> g_probeLimit{GuestDirectory::kProbeLimit};
+
+constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+
+const QString kColumns = QStringLiteral(
+    "u.id, u.row_version, u.display_name, u.mail, u.user_principal_name, u.external_user_state, u.creation_type, "
+    "u.user_type, u.invited_by_name, u.created_at, u.external_user_state_changed_at, u.last_sign_in_at, "
+    "u.account_enabled");
+// Literals, not bound values: the partial sort indexes are only used when the query repeats them.
+const QString kGuestRows = QStringLiteral("u.user_type = 'Guest' AND u.deleted_at IS NULL");
+
+struct SortSpec {
+    QString expr;  // exactly the indexed expression
+    QString index; // the SQLite index that walks it
+};
+
+SortSpec sortSpec(GuestColumn c) {
+    switch (c) {
+    case GuestColumn::DisplayName:
+        return {QStringLiteral("u.display_name"), QStringLiteral("guests_by_name")};
+    case GuestColumn::Mail:
+        return {QStringLiteral("coalesce(u.mail_lower, '')"), QStringLiteral("guests_by_mail")};
+    case GuestColumn::UserPrincipalName:
+        return {QStringLiteral("u.upn_lower"), QStringLiteral("guests_by_upn")};
+    case GuestColumn::State:
+        return {QStringLiteral("coalesce(u.external_user_state, '')"), QStringLiteral("guests_by_state")};
+    case GuestColumn::CreationType:
+        return {QStringLiteral("coalesce(u.creation_type, '')"), QStringLiteral("guests_by_creation")};
+    case GuestColumn::UserType:
+        return {QStringLiteral("u.user_type"), QStringLiteral("guests_by_type")};
+    case GuestColumn::InvitedBy:
+        return {QStringLiteral("coalesce(u.invited_by_name, '')"), QStringLiteral("guests_by_inviter")};
+    case GuestColumn::InvitedOn:
+        return {QStringLiteral("u.created_at"), QStringLiteral("guests_by_created")};
+    case GuestColumn::StateChanged:
+        return {QStringLiteral("coalesce(u.external_user_state_changed_at, 0)"),
+                QStringLiteral("guests_by_state_changed")};
+    case GuestColumn::LastSignIn:
+        return {QStringLiteral("coalesce(u.last_sign_in_at, 0)"), QStringLiteral("guests_by_sign_in")};
+    case GuestColumn::Sponsors:
+        return {QStringLiteral("coalesce(u.sponsors_sort, '')"), QStringLiteral("guests_by_sponsors")};
+    case GuestColumn::SignInBlocked:
+        return {QStringLiteral("u.account_enabled"), QStringLiteral("guests_by_enabled")};
+    }
+    return {QStringLiteral("u.display_name"), QStringLiteral("guests_by_name")};
+}
+
+// Ascending "sign-in blocked" (No before Yes) is descending account_enabled.
+bool descendingInSql(const GuestQuery &q) {
+    const bool desc = q.order == Qt::DescendingOrder;
+    return q.sortColumn == GuestColumn::SignInBlocked ? !desc : desc;
+}
+
+// Search words as the FTS5 unicode61 tokenizer and PostgreSQL's parser split them (letters and
+// digits), lower-cased. Everything else separates words.
+QStringList searchWords(const QString &term) {
+    QStringList words;
+    QString current;
+    for (const QChar ch : term) {
+        if (ch.isLetterOrNumber() || ch.isMark()) {
+            current += ch.toLower();
+        } else if (!current.isEmpty()) {
+            words << current;
+            current.clear();
+        }
+    }
+    if (!current.isEmpty()) {
+        words << current;
+    }
+    return words;
+}
+
+QString utf8Max() {
+    const char32_t c = 0x10FFFF;
+    return QString::fromUcs4(&c, 1);
+}
+
+struct Fragment {
+    QString sql;
+    QVariantList values;
+    void add(const QString &condition, const QVariantList &v = {}) {
+        sql += QStringLiteral(" AND ") + condition;
+        values += v;
+    }
+};
+
+// The search, split into what each engine needs.
+struct Search {
+    enum class Kind { None, Words, MailPrefix } kind = Kind::None;
+    QStringList words;
+    QString mailPrefix;
+};
+
+Search parseSearch(const QString &raw) {
+    Search s;
+    const QString term = raw.trimmed().toLower();
+    if (term.isEmpty()) {
+        return s;
+    }
+    if (term.contains(QLatin1Char('@'))) {
+        s.kind = Search::Kind::MailPrefix;
+        s.mailPrefix = term;
+        return s;
+    }
+    s.words = searchWords(term);
+    if (!s.words.isEmpty()) {
+        s.kind = Search::Kind::Words;
+    }
+    return s;
+}
+
+QString ftsMatch(const QStringList &words) {
+    QStringList parts;
+    for (const QString &w : words) {
+        parts << QLatin1Char('"') + w + QStringLiteral("\"*"); // words hold no quotes
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+QString tsQuery(const QStringList &words) {
+    QStringList parts;
+    for (const QString &w : words) {
+        parts << w + QStringLiteral(":*");
+    }
+    return parts.join(QStringLiteral(" & "));
+}
+
+QString likeEscape(const QString &s) {
+    QString out;
+    for (const QChar ch : s) {
+        if (ch == QLatin1Char('!') || ch == QLatin1Char('%') || ch == QLatin1Char('_')) {
+            out += QLatin1Char('!');
+        }
+        out += ch;
+    }
+    return out;
+}
+
+const QString kPgSearchVector = QStringLiteral(
+    "to_tsvector('simple'::regconfig, u.display_name || ' ' || translate(coalesce(u.mail, ''), '@.-_+', '     '))");
+
+// Filters other than the search, on either engine.
+Fragment plainFilters(const GuestQuery &q, bool withDomain) {
+    Fragment f;
+    if (q.state) {
+        f.add(QStringLiteral("coalesce(u.external_user_state, '') = ?"), {toString(*q.state)});
+    }
+    if (withDomain && !q.domain.isEmpty()) {
+        f.add(QStringLiteral("u.mail_domain = ?"), {q.domain.trimmed().toLower()});
+    }
+    if (q.creationType) {
+        f.add(QStringLiteral("coalesce(u.creation_type, '') = ?"), {toString(*q.creationType)});
+    }
+    const qint64 now = q.asOfMs > 0 ? q.asOfMs : QDateTime::currentMSecsSinceEpoch();
+    if (q.pendingOlderThanDays > 0) {
+        f.add(QStringLiteral("u.external_user_state = 'PendingAcceptance' AND "
+                             "coalesce(u.external_user_state_changed_at, u.created_at) < ?"),
+              {now - q.pendingOlderThanDays * kDayMs});
+    }
+    if (q.noSignInDays > 0) {
+        f.add(QStringLiteral("coalesce(u.last_sign_in_at, u.created_at) < ?"), {now - q.noSignInDays * kDayMs});
+    }
+    return f;
+}
+
+Fragment keysetBound(const GuestQuery &q, const std::optional<GuestCursor> &cursor) {
+    Fragment f;
+    if (cursor) {
+        f.add(QStringLiteral("(%1, u.id) %2 (?, ?)")
+                  .arg(sortSpec(q.sortColumn).expr, descendingInSql(q) ? QStringLiteral("<") : QStringLiteral(">")),
+              {cursor->sortKey, cursor->id});
+    }
+    return f;
+}
+
+QString orderBy(const GuestQuery &q) {
+    const QString dir = descendingInSql(q) ? QStringLiteral(" DESC") : QString();
+    return QStringLiteral(" ORDER BY %1%2, u.id%2").arg(sortSpec(q.sortColumn).expr, dir);
+}
+
+// "FROM ... WHERE ..." of a statement that selects the query's rows (without keyset, order, limit).
+struct Plan {
+    QString name;
+    QString fromWhere;
+    QVariantList values;
+};
+
+Result<qint64> scalar(QSqlDatabase &db, const QString &sql, const QVariantList &values) {
+    auto r = Database::exec(db, sql, values);
+    if (!r.ok()) {
+        return r.error();
+    }
+    if (!r->next()) {
+        return Error{ErrorCode::Database, tr("The guest directory query returned nothing."), sql, {}, false};
+    }
+    return r->value(0).toLongLong();
+}
+
+Result<Plan> planSqlite(QSqlDatabase &db, const GuestQuery &q) {
+    const Search search = parseSearch(q.search);
+    const QString domain = q.domain.trimmed().toLower();
+    struct Source {
+        QString name;
+        QString sql;
+        QVariantList values;
+    };
+    QList<Source> sources;
+    if (search.kind == Search::Kind::Words) {
+        sources.append({QStringLiteral("few:fts"),
+                        QStringLiteral("SELECT rowid FROM guest_fts WHERE guest_fts MATCH ?"),
+                        {ftsMatch(search.words)}});
+    } else if (search.kind == Search::Kind::MailPrefix) {
+        sources.append({QStringLiteral("few:mail"),
+                        QStringLiteral("SELECT rowid FROM users INDEXED BY guests_by_mail WHERE user_type = 'Guest' "
+                                       "AND deleted_at IS NULL AND coalesce(mail_lower, '') >= ? "
+                                       "AND coalesce(mail_lower, '') < ?"),
+                        {search.mailPrefix, QString(search.mailPrefix + utf8Max())}});
+    }
+    if (!domain.isEmpty()) {
+        sources.append({QStringLiteral("few:domain"),
+                        QStringLiteral("SELECT rowid FROM users INDEXED BY guests_by_domain WHERE user_type = 'Guest' "
+                                       "AND deleted_at IS NULL AND mail_domain = ?"),
+                        {domain}});
+    }
+    // Probe each selective source; the smallest one drives if it is small.
+    int best = -1;
+    const int probeLimit = GuestDirectory::probeLimit();
+    qint64 bestCount = probeLimit;
+    for (int i = 0; i < sources.size(); ++i) {
+        auto n = scalar(db,
+                        QStringLiteral("SELECT count(*) FROM (%1 LIMIT %2)")
+                            .arg(sources.at(i).sql)
+                            .arg(probeLimit),
+                        sources.at(i).values);
+        if (!n.ok()) {
+            return n.error();
+        }
+        if (*n < bestCount) {
+            bestCount = *n;
+            best = i;
+        }
+    }
+    Plan plan;
+    if (best >= 0) {
+        const Source &src = sources.at(best);
+        // NOT INDEXED keeps the planner from walking a sort index; rowid lookups are still allowed.
+        plan.name = src.name;
+        plan.fromWhere = QStringLiteral("FROM users u NOT INDEXED WHERE u.rowid IN (%1) AND %2").arg(src.sql, kGuestRows);
+        plan.values = src.values;
+    } else {
+        plan.name = QStringLiteral("walk");
+        plan.fromWhere =
+            QStringLiteral("FROM users u INDEXED BY %1 WHERE %2").arg(sortSpec(q.sortColumn).index, kGuestRows);
+    }
+    // The remaining conditions: all filters, and the search unless it is the driving source.
+    const bool searchDrives = best >= 0 && sources.at(best).name != QLatin1String("few:domain");
+    if (!searchDrives) {
+        if (search.kind == Search::Kind::Words) {
+            plan.fromWhere +=
+                QStringLiteral(" AND EXISTS (SELECT 1 FROM guest_fts WHERE guest_fts MATCH ? AND rowid = u.rowid)");
+            plan.values << ftsMatch(search.words);
+        } else if (search.kind == Search::Kind::MailPrefix) {
+            plan.fromWhere +=
+                QStringLiteral(" AND coalesce(u.mail_lower, '') >= ? AND coalesce(u.mail_lower, '') < ?");
+            plan.values << search.mailPrefix << QString(search.mailPrefix + utf8Max());
+        }
+    }
+    const bool domainDrives = best >= 0 && sources.at(best).name == QLatin1String("few:domain");
+    const Fragment f = plainFilters(q, !domainDrives);
+    plan.fromWhere += f.sql;
+    plan.values += f.values;
+    return plan;
+}
+
+Plan planPostgres(const GuestQuery &q) {
+    Plan plan;
+    plan.name = QStringLiteral("pg");
+    plan.fromWhere = QStringLiteral("FROM users u WHERE ") + kGuestRows;
+    const Search search = parseSearch(q.search);
+    if (search.kind == Search::Kind::Words) {
+        plan.fromWhere += QStringLiteral(" AND ") + kPgSearchVector + QStringLiteral(" @@ to_tsquery('simple'::regconfig, ?)");
+        plan.values << tsQuery(search.words);
+    } else if (search.kind == Search::Kind::MailPrefix) {
+        plan.fromWhere += QStringLiteral(" AND u.mail_lower LIKE ? ESCAPE '!'");
+        plan.values << QString(likeEscape(search.mailPrefix) + QLatin1Char('%'));
+    }
+    const Fragment f = plainFilters(q, true);
+    plan.fromWhere += f.sql;
+    plan.values += f.values;
+    return plan;
+}
+
+Result<Plan> planFor(QSqlDatabase &db, Engine engine, const GuestQuery &q) {
+    if (engine == Engine::Postgres) {
+        return planPostgres(q);
+    }
+    return planSqlite(db, q);
+}
+
+std::optional<ExternalUserState> stateOf(const QVariant &v) {
+    return v.isNull() ? std::nullopt : externalUserStateFromString(v.toString());
+}
+std::optional<CreationType> creationOf(const QVariant &v) {
+    return v.isNull() ? std::nullopt : creationTypeFromString(v.toString());
+}
+
+// Sponsor names of a whole page in one query (never one per row).
+Status resolveSponsors(QSqlDatabase &db, QList<GuestRow> &rows) {
+    if (rows.isEmpty()) {
+        return {};
+    }
+    QStringList marks;
+    QVariantList ids;
+    QHash<QString, int> indexOf;
+    for (int i = 0; i < rows.size(); ++i) {
+        marks << QStringLiteral("?");
+        ids << rows.at(i).id;
+        indexOf.insert(rows.at(i).id, i);
+    }
+    auto r = Database::exec(
+        db,
+        QStringLiteral("SELECT s.user_id, coalesce(su.display_name, g.display_name, s.sponsor_id) FROM sponsors s "
+                       "LEFT JOIN users su ON s.sponsor_type = 'user' AND su.id = s.sponsor_id "
+                       "LEFT JOIN directory_groups g ON s.sponsor_type = 'group' AND g.id = s.sponsor_id "
+                       "WHERE s.user_id IN (%1)")
+            .arg(marks.join(QLatin1Char(','))),
+        ids);
+    if (!r.ok()) {
+        return r.error();
+    }
+    while (r->next()) {
+        const auto it = indexOf.constFind(r->value(0).toString());
+        if (it != indexOf.constEnd()) {
+            rows[*it].sponsorNames << r->value(1).toString();
+        }
+    }
+    for (GuestRow &row : rows) {
+        // Sorted as the "Sponsors" sort key is (min by the database's order; code-point order here).
+        std::sort(row.sponsorNames.begin(), row.sponsorNames.end());
+        if (row.sponsorNames.size() == 1) {
+            row.sponsors = row.sponsorNames.first();
+        } else if (row.sponsorNames.size() > 1) {
+            row.sponsors = QCoreApplication::translate("atrium::core::GuestDirectory", "%1 +%2")
+                               .arg(row.sponsorNames.first())
+                               .arg(row.sponsorNames.size() - 1);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<GuestPage> GuestDirectory::fetchPage(QSqlDatabase &db, Engine engine, const GuestQuery &query,
+                                            const std::optional<GuestCursor> &cursor, int limit) {
+    if (limit <= 0) {
+        return Error::invalid(tr("A page holds at least one row."), QStringLiteral("limit"));
+    }
+    auto plan = planFor(db, engine, query);
+    if (!plan.ok()) {
+        return plan.error();
+    }
+    t_lastPlan = plan->name;
+    const Fragment bound = keysetBound(query, cursor);
+    const QString sql = QStringLiteral("SELECT %1, %2 %3%4%5 LIMIT %6")
+                            .arg(kColumns, sortSpec(query.sortColumn).expr, plan->fromWhere, bound.sql,
+                                 orderBy(query))
+                            .arg(limit);
+    auto r = Database::exec(db, sql, plan->values + bound.values);
+    if (!r.ok()) {
+        return r.error();
+    }
+    GuestPage page;
+    page.rows.reserve(limit);
+    QSqlQuery &q = *r;
+    while (q.next()) {
+        GuestRow row;
+        row.id = q.value(0).toString();
+        row.rowVersion = q.value(1).toLongLong();
+        row.displayName = q.value(2).toString();
+        row.mail = q.value(3).toString();
+        row.userPrincipalName = q.value(4).toString();
+        row.state = stateOf(q.value(5));
+        row.creationType = creationOf(q.value(6));
+        row.userType = userTypeFromString(q.value(7).toString()).value_or(UserType::Guest);
+        row.invitedBy = q.value(8).toString();
+        row.invitedOn = q.value(9).toLongLong();
+        row.stateChangedAt = q.value(10).toLongLong();
+        row.lastSignInAt = q.value(11).toLongLong();
+        row.signInBlocked = q.value(12).toInt() == 0;
+        row.sortKey = q.value(13);
+        page.rows.append(std::move(row));
+    }
+    if (page.rows.size() == limit) {
+        page.next = GuestCursor{page.rows.last().sortKey, page.rows.last().id};
+    }
+    if (Status s = resolveSponsors(db, page.rows); !s.ok()) {
+        return s.error();
+    }
+    return page;
+}
+
+Result<GuestCount> GuestDirectory::count(QSqlDatabase &db, Engine engine, const GuestQuery &query) {
+    auto plan = planFor(db, engine, query);
+    if (!plan.ok()) {
+        return plan.error();
+    }
+    // A count has no order: the planner may take a filter's own (covering) index instead of walking
+    // the sort index.
+    plan->fromWhere.replace(QStringLiteral("INDEXED BY ") + sortSpec(query.sortColumn).index + QLatin1Char(' '), QString());
+    auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 %1 LIMIT %2) t").arg(plan->fromWhere).arg(kCountCap + 1),
+                    plan->values);
+    if (!n.ok()) {
+        return n.error();
+    }
+    GuestCount c;
+    c.capped = *n > kCountCap;
+    c.count = c.capped ? kCountCap : *n;
+    return c;
+}
+
+QStringList GuestDirectory::csvHeader() {
+    // Stable English keys, so a script reading the file does not depend on the console's language.
+    QStringList header;
+    for (int i = 0; i < kGuestColumnCount; ++i) {
+        header << guestColumnKey(static_cast<GuestColumn>(i));
+    }
+    header << QStringLiteral("id");
+    return header;
+}
+
+Result<qint64> GuestDirectory::exportCsv(QSqlDatabase &db, Engine engine, const GuestQuery &query, QIODevice *device,
+                                         const std::function<bool(qint64)> &progress) {
+    CsvWriter writer(device);
+    writer.writeRecord(csvHeader());
+    qint64 written = 0;
+    std::optional<GuestCursor> cursor;
+    constexpr int kPage = 1000;
+    for (;;) {
+        auto page = fetchPage(db, engine, query, cursor, kPage);
+        if (!page.ok()) {
+            return page.error();
+        }
+        for (const GuestRow &row : page->rows) {
+            QStringList fields;
+            for (int i = 0; i < kGuestColumnCount; ++i) {
+                const auto c = static_cast<GuestColumn>(i);
+                // Machine-readable rather than translated: true/false for the flag.
+                fields << (c == GuestColumn::SignInBlocked
+                               ? (row.signInBlocked ? QStringLiteral("true") : QStringLiteral("false"))
+                               : c == GuestColumn::Sponsors ? row.sponsorNames.join(QStringLiteral("; "))
+                                                            : row.text(c));
+            }
+            fields << row.id;
+            writer.writeRecord(fields);
+        }
+        written += page->rows.size();
+        if (writer.hasError()) {
+            return Error{ErrorCode::Internal, tr("Writing the export failed (is the disk full?)."), {}, {}, false};
+        }
+        if (progress && !progress(written)) {
+            return Error{ErrorCode::Cancelled, tr("The export was cancelled; the file holds the rows written so far."),
+                         {}, {}, false};
+        }
+        if (!page->next) {
+            break;
+        }
+        cursor = page->next;
+    }
+    return written;
+}
+
+void GuestDirectory::setProbeLimit(int limit) {
+    g_probeLimit = std::max(1, limit);
+}
+
+int GuestDirectory::probeLimit() {
+    return g_probeLimit;
+}
+
+QString GuestDirectory::lastPlan() {
+    return t_lastPlan;
+}
+
+} // namespace atrium::core
