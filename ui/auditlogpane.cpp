@@ -1,0 +1,486 @@
+#include "ui/auditlogpane.h"
+
+#include "core/audit/auditexport.h"
+#include "core/services/settingsservice.h"
+#include "core/text/csvwriter.h"
+#include "models/auditlogmodel.h"
+#include "models/dbexecutor.h"
+#include "ui/messageboxes.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace atrium::ui {
+namespace {
+template <typename W> W *named(W *w, const char *objectName, const QString &accessible) {
+    w->setObjectName(QString::fromLatin1(objectName));
+    w->setAccessibleName(accessible);
+    return w;
+}
+
+struct ExportResult {
+    core::Result<int> rows = 0;
+};
+} // namespace
+
+AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
+    : Pane(executor, parent), m_model(new models::AuditLogModel(executor, this)) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = named(new QTabWidget(this), "auditTabs", tr("Audit"));
+    layout->addWidget(m_tabs);
+
+    // --- Audit log tab
+    auto *logTab = new QWidget(m_tabs);
+    auto *logLayout = new QVBoxLayout(logTab);
+    auto *filters = new QHBoxLayout;
+    m_actor = named(new QLineEdit(logTab), "auditActorFilter", tr("Initiated by"));
+    m_actor->setPlaceholderText(tr("Initiated by (UPN)"));
+    m_activity = named(new QComboBox(logTab), "auditActivityFilter", tr("Activity"));
+    m_activity->setEditable(true);
+    m_activity->addItem(QString());
+    for (const QString &a : {core::activity::InviteExternalUser, core::activity::RedeemInvite,
+                             core::activity::InviteWithReset, core::activity::DeleteExternalUser,
+                             core::activity::EmailNotSentUnsubscribed, core::activity::BatchUploaded,
+                             core::activity::BatchProcessed, core::activity::AddRoleMember,
+                             core::activity::RemoveRoleMember, core::activity::UpdateSetting, core::activity::AddUser,
+                             core::activity::UpdateUser}) {
+        m_activity->addItem(a);
+    }
+    m_activity->lineEdit()->setPlaceholderText(tr("Any activity"));
+    m_category = named(new QComboBox(logTab), "auditCategoryFilter", tr("Category"));
+    m_category->addItem(tr("Any category"), QString());
+    for (const QString &c : {core::category::UserManagement, core::category::Invitations, core::category::RoleManagement,
+                             core::category::GroupManagement, core::category::ApplicationManagement,
+                             core::category::DirectoryManagement, core::category::Policy,
+                             core::category::CrossTenantAccessSettings}) {
+        m_category->addItem(c, c);
+    }
+    m_target = named(new QLineEdit(logTab), "auditTargetFilter", tr("Target"));
+    m_target->setPlaceholderText(tr("Target (id or name)"));
+    m_result = named(new QComboBox(logTab), "auditResultFilter", tr("Result"));
+    m_result->addItem(tr("Any result"), QString());
+    m_result->addItem(tr("Success"), QStringLiteral("success"));
+    m_result->addItem(tr("Failure"), QStringLiteral("failure"));
+    m_result->addItem(tr("Denied"), QStringLiteral("denied"));
+    m_range = named(new QComboBox(logTab), "auditRangeFilter", tr("Time range"));
+    m_range->addItem(tr("Whole retention"), 0);
+    m_range->addItem(tr("Last hour"), 1);
+    m_range->addItem(tr("Last 24 hours"), 24);
+    m_range->addItem(tr("Last 7 days"), 24 * 7);
+    m_correlation = named(new QLineEdit(logTab), "auditCorrelationFilter", tr("Correlation id"));
+    m_correlation->setPlaceholderText(tr("Correlation id"));
+    m_search = named(new QLineEdit(logTab), "auditSearch", tr("Search"));
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setClearButtonEnabled(true);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_actor, m_activity, m_category, m_target, m_result, m_range,
+                                                       m_correlation, m_search}) {
+        filters->addWidget(w);
+    }
+    logLayout->addLayout(filters);
+
+    auto *actions = new QHBoxLayout;
+    m_wholeJob = named(new QPushButton(tr("Show the Whole Job"), logTab), "auditWholeJobButton",
+                       tr("Show the whole job"));
+    m_wholeJob->setToolTip(tr("Show every row with the selected row's correlation id."));
+    m_wholeJob->setEnabled(false);
+    m_exportCsv = named(new QPushButton(tr("Export CSV…"), logTab), "auditExportCsvButton", tr("Export CSV"));
+    m_exportJson = named(new QPushButton(tr("Export JSON…"), logTab), "auditExportJsonButton", tr("Export JSON"));
+    auto *retentionLabel = new QLabel(tr("Show the last"), logTab);
+    m_retention = named(new QSpinBox(logTab), "auditRetentionSpin", tr("Days of audit history shown"));
+    m_retention->setRange(1, 36500);
+    m_retention->setValue(30);
+    m_retention->setSuffix(tr(" days"));
+    retentionLabel->setBuddy(m_retention);
+    m_saveRetention = named(new QPushButton(tr("Save as Default"), logTab), "auditSaveRetentionButton",
+                            tr("Save the retention as the directory's default"));
+    m_status = new QLabel(logTab);
+    m_status->setObjectName(QStringLiteral("auditStatus"));
+    actions->addWidget(m_wholeJob);
+    actions->addWidget(m_exportCsv);
+    actions->addWidget(m_exportJson);
+    actions->addStretch(1);
+    actions->addWidget(m_status);
+    actions->addWidget(retentionLabel);
+    actions->addWidget(m_retention);
+    actions->addWidget(m_saveRetention);
+    logLayout->addLayout(actions);
+
+    auto *split = new QSplitter(Qt::Vertical, logTab);
+    m_table = named(new QTableView(split), "auditTable", tr("Audit log"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_details = named(new QTextBrowser(split), "auditDetails", tr("Audit record details"));
+    m_details->setPlaceholderText(tr("Select a row to see who did what, and the values before and after."));
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    logLayout->addWidget(split, 1);
+    m_tabs->addTab(logTab, tr("Audit log"));
+
+    // --- Inactive guests tab
+    auto *reportTab = new QWidget(m_tabs);
+    auto *reportLayout = new QVBoxLayout(reportTab);
+    auto *reportBar = new QHBoxLayout;
+    auto *daysLabel = new QLabel(tr("No sign-in for at least"), reportTab);
+    m_inactiveDays = named(new QSpinBox(reportTab), "inactiveDaysSpin", tr("Days without sign-in"));
+    m_inactiveDays->setRange(1, 3650);
+    m_inactiveDays->setValue(90);
+    m_inactiveDays->setSuffix(tr(" days"));
+    daysLabel->setBuddy(m_inactiveDays);
+    m_refreshReport = named(new QPushButton(tr("Refresh"), reportTab), "inactiveRefreshButton", tr("Refresh report"));
+    m_exportReport = named(new QPushButton(tr("Export CSV…"), reportTab), "inactiveExportButton",
+                           tr("Export the inactive guests report"));
+    reportBar->addWidget(daysLabel);
+    reportBar->addWidget(m_inactiveDays);
+    reportBar->addWidget(m_refreshReport);
+    reportBar->addStretch(1);
+    reportBar->addWidget(m_exportReport);
+    reportLayout->addLayout(reportBar);
+    reportLayout->addWidget(new QLabel(tr("Guests without sign-in (counted from creation when never signed in)"),
+                                       reportTab));
+    m_inactiveTable = named(new QTableWidget(0, 4, reportTab), "inactiveGuestsTable", tr("Inactive guests"));
+    m_inactiveTable->setHorizontalHeaderLabels({tr("Name"), tr("User principal name"), tr("Last sign-in"), tr("Days inactive")});
+    m_inactiveTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_inactiveTable->horizontalHeader()->setStretchLastSection(true);
+    reportLayout->addWidget(m_inactiveTable, 2);
+    reportLayout->addWidget(new QLabel(tr("Invitations never redeemed, oldest first"), reportTab));
+    m_invitationTable = named(new QTableWidget(0, 4, reportTab), "unredeemedInvitationsTable",
+                              tr("Invitations never redeemed"));
+    m_invitationTable->setHorizontalHeaderLabels({tr("Name"), tr("Invited email"), tr("Invited by"), tr("Age (days)")});
+    m_invitationTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_invitationTable->horizontalHeader()->setStretchLastSection(true);
+    reportLayout->addWidget(m_invitationTable, 1);
+    m_tabs->addTab(reportTab, tr("Inactive guests"));
+
+    // Filters apply shortly after typing stops, so a fast typist sends one query, not ten.
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &AuditLogPane::applyFilters);
+    for (QLineEdit *e : {m_actor, m_target, m_correlation, m_search, m_activity->lineEdit()}) {
+        connect(e, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    }
+    for (QComboBox *c : {m_category, m_result, m_range}) {
+        connect(c, &QComboBox::currentIndexChanged, this, &AuditLogPane::applyFilters);
+    }
+    connect(m_retention, &QSpinBox::valueChanged, m_model, &models::AuditLogModel::setRetentionDays);
+    connect(m_saveRetention, &QPushButton::clicked, this, &AuditLogPane::saveRetention);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditLogPane::showDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AuditLogPane::showDetails);
+    connect(m_wholeJob, &QPushButton::clicked, this, &AuditLogPane::showWholeJob);
+    connect(m_model, &models::AuditLogModel::errorOccurred, this, &Pane::errorOccurred);
+    connect(m_model, &models::AuditLogModel::loadingChanged, this, [this](bool loading) {
+        m_status->setText(loading ? tr("Loading…")
+                                  : (m_model->rowCount() == 0 ? tr("No audit rows match.") : QString()));
+    });
+    const auto askExport = [this](bool json) {
+        const QString path = MessageBoxes::saveFileName(this, json ? tr("Export Audit Log as JSON") : tr("Export Audit Log as CSV"),
+                                                        json ? tr("audit.json") : tr("audit.csv"),
+                                                        json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+        if (!path.isEmpty()) {
+            exportTo(path, json);
+        }
+    };
+    connect(m_exportCsv, &QPushButton::clicked, this, [askExport] { askExport(false); });
+    connect(m_exportJson, &QPushButton::clicked, this, [askExport] { askExport(true); });
+    connect(m_refreshReport, &QPushButton::clicked, this, &AuditLogPane::loadReport);
+    connect(m_exportReport, &QPushButton::clicked, this, [this] {
+        const QString path = MessageBoxes::saveFileName(this, tr("Export Inactive Guests"), tr("inactive-guests.csv"),
+                                                        tr("CSV files (*.csv)"));
+        if (!path.isEmpty()) {
+            exportInactiveGuests(path);
+        }
+    });
+    setCapabilities({});
+}
+
+AuditLogPane::~AuditLogPane() = default;
+
+void AuditLogPane::setSession(models::SessionPtr session) {
+    m_session = std::move(session);
+    m_inactiveTable->setRowCount(0);
+    m_invitationTable->setRowCount(0);
+    m_model->setSession(m_session && m_caps.can(core::Permission::ReadAudit) ? m_session : nullptr);
+    loadSettings();
+}
+
+void AuditLogPane::setCapabilities(const Capabilities &caps) {
+    const bool couldRead = m_caps.can(core::Permission::ReadAudit);
+    m_caps = caps;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_table, m_exportCsv, m_exportJson, m_actor, m_activity,
+                                                       m_category, m_target, m_result, m_range, m_correlation,
+                                                       m_search, m_retention}) {
+        caps.apply(w, core::Permission::ReadAudit);
+    }
+    caps.apply(m_saveRetention, core::Permission::EditCollaborationSettings);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_refreshReport, m_exportReport, m_inactiveDays}) {
+        caps.apply(w, core::Permission::ReadDirectory);
+    }
+    if (!caps.can(core::Permission::ReadAudit)) {
+        m_details->setPlaceholderText(caps.deniedReason(core::Permission::ReadAudit));
+    }
+    if (couldRead != caps.can(core::Permission::ReadAudit)) {
+        m_model->setSession(m_session && caps.can(core::Permission::ReadAudit) ? m_session : nullptr);
+    }
+}
+
+void AuditLogPane::reload() {
+    m_model->reload();
+    loadSettings();
+}
+
+void AuditLogPane::loadSettings() {
+    if (!m_session || m_session->isUnbound()) {
+        return;
+    }
+    const core::ServiceContext ctx = m_session->context();
+    executor()->call<std::pair<core::Result<core::Setting>, core::Result<core::Setting>>>(
+        this,
+        [ctx] {
+            core::SettingsService s(ctx);
+            return std::pair{s.get(core::settingkey::AuditViewRetentionDays), s.get(core::settingkey::InactiveGuestDays)};
+        },
+        [this](const std::pair<core::Result<core::Setting>, core::Result<core::Setting>> &r) {
+            if (r.first.ok()) {
+                m_retentionRowVersion = r.first->isDefault ? -1 : r.first->rowVersion;
+                const QSignalBlocker block(m_retention);
+                m_retention->setValue(r.first->value.toInt());
+                m_model->setRetentionDays(r.first->value.toInt());
+            }
+            if (r.second.ok()) {
+                m_inactiveDays->setValue(r.second->value.toInt());
+            }
+        });
+}
+
+void AuditLogPane::applyFilters() {
+    core::AuditFilter f;
+    f.actor = m_actor->text().trimmed();
+    f.activity = m_activity->currentText().trimmed();
+    f.category = m_category->currentData().toString();
+    f.target = m_target->text().trimmed();
+    f.result = m_result->currentData().toString();
+    f.correlationId = m_correlation->text().trimmed();
+    f.search = m_search->text().trimmed();
+    const int hours = m_range->currentData().toInt();
+    if (hours > 0 && m_session) {
+        f.fromMs = m_session->clock->nowMs() - qint64(hours) * 3600 * 1000;
+    }
+    m_model->setFilter(f);
+}
+
+void AuditLogPane::showWholeJob() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    const QString id = current.data(models::AuditLogModel::CorrelationIdRole).toString();
+    m_debounce->stop();
+    const QSignalBlocker block(m_correlation);
+    m_correlation->setText(id);
+    applyFilters();
+}
+
+void AuditLogPane::showDetails() {
+    const QModelIndex current = m_table->currentIndex();
+    m_wholeJob->setEnabled(current.isValid());
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const core::AuditRecord &r = m_model->record(current.row());
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(r.entry.activity.toHtmlEscaped());
+    const auto row = [&html](const QString &label, const QString &value) {
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Date"), QLocale().toString(core::fromMs(r.atMs).toLocalTime(), QLocale::LongFormat));
+    row(tr("Category"), r.entry.category);
+    row(tr("Result"), r.entry.result);
+    if (!r.entry.reason.isEmpty()) {
+        row(tr("Reason"), r.entry.reason);
+    }
+    row(tr("Initiated by"), r.actorName);
+    row(tr("Target"), tr("%1 %2 (%3)").arg(r.entry.targetType, r.entry.targetName, r.entry.targetId));
+    row(tr("Correlation id"), r.entry.correlationId);
+    html += QStringLiteral("</table>");
+    const QList<models::AuditDiffLine> lines = models::AuditLogModel::diff(r.entry.before, r.entry.after);
+    if (!lines.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><table border=\"1\" cellpadding=\"3\"><tr><th>%2</th><th>%3</th><th>%4</th></tr>")
+                    .arg(tr("Changes").toHtmlEscaped(), tr("Property").toHtmlEscaped(), tr("Before").toHtmlEscaped(),
+                         tr("After").toHtmlEscaped());
+        for (const models::AuditDiffLine &l : lines) {
+            const QString style = l.changed ? QStringLiteral(" style=\"background:#fff3c4\"") : QString();
+            html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(style, l.key.toHtmlEscaped(), l.before.toHtmlEscaped(), l.after.toHtmlEscaped());
+        }
+        html += QStringLiteral("</table>");
+    }
+    m_details->setHtml(html);
+}
+
+void AuditLogPane::saveRetention() {
+    if (!m_session) {
+        return;
+    }
+    const core::ServiceContext ctx = m_session->context();
+    const QString value = QString::number(m_retention->value());
+    const qint64 version = m_retentionRowVersion;
+    executor()->call<core::Result<core::Setting>>(
+        this, [ctx, value, version] { return core::SettingsService(ctx).set(core::settingkey::AuditViewRetentionDays, value, version); },
+        [this](const core::Result<core::Setting> &r) {
+            if (!r.ok()) {
+                emit errorOccurred(r.error());
+                return;
+            }
+            m_retentionRowVersion = r->rowVersion;
+        });
+}
+
+void AuditLogPane::exportTo(const QString &path, bool json) {
+    if (!m_session) {
+        return;
+    }
+    const core::ServiceContext ctx = m_session->context();
+    const core::AuditFilter filter = m_model->effectiveFilter();
+    m_status->setText(tr("Exporting…"));
+    executor()->call<core::Result<int>>(
+        this,
+        [ctx, filter, path, json]() -> core::Result<int> {
+            // The permission check (and its audit on refusal) comes first; then page through.
+            if (core::Status s = ctx.require(core::Permission::ReadAudit,
+                                             {QStringLiteral("Export audit log"), core::category::DirectoryManagement});
+                !s.ok()) {
+                return s.error();
+            }
+            auto c = ctx.db().connection();
+            if (!c.ok()) {
+                return c.error();
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly)) {
+                return core::Error{core::ErrorCode::Invalid,
+                                   QCoreApplication::translate("atrium::ui::AuditLogPane", "Cannot write %1: %2")
+                                       .arg(path, file.errorString()),
+                                   {}, {}, false};
+            }
+            auto n = core::AuditExport::write(*c, filter, json ? core::AuditExport::Format::Json : core::AuditExport::Format::Csv,
+                                              &file);
+            if (!n.ok()) {
+                file.cancelWriting();
+                return n;
+            }
+            if (!file.commit()) {
+                return core::Error{core::ErrorCode::Internal,
+                                   QCoreApplication::translate("atrium::ui::AuditLogPane", "Cannot write %1: %2")
+                                       .arg(path, file.errorString()),
+                                   {}, {}, false};
+            }
+            return n;
+        },
+        [this](const core::Result<int> &n) {
+            m_status->setText(n.ok() ? tr("Exported %n rows.", nullptr, *n) : QString());
+            if (!n.ok()) {
+                emit errorOccurred(n.error());
+            }
+            emit exported(n.ok());
+        });
+}
+
+void AuditLogPane::loadReport() {
+    if (!m_session) {
+        return;
+    }
+    const core::ServiceContext ctx = m_session->context();
+    const int days = m_inactiveDays->value();
+    using Both = std::pair<core::Result<QList<core::InactiveGuest>>, core::Result<QList<core::PendingInvitation>>>;
+    executor()->call<Both>(
+        this,
+        [ctx, days] {
+            core::InactiveGuestsReport report(ctx);
+            return Both{report.inactiveGuests(days), report.unredeemedInvitations(0)};
+        },
+        [this](const Both &r) {
+            if (!r.first.ok()) {
+                emit errorOccurred(r.first.error());
+                return;
+            }
+            if (!r.second.ok()) {
+                emit errorOccurred(r.second.error());
+                return;
+            }
+            m_inactive = *r.first;
+            m_pending = *r.second;
+            const QLocale locale;
+            m_inactiveTable->setRowCount(int(m_inactive.size()));
+            for (int i = 0; i < m_inactive.size(); ++i) {
+                const core::InactiveGuest &g = m_inactive.at(i);
+                m_inactiveTable->setItem(i, 0, new QTableWidgetItem(g.displayName));
+                m_inactiveTable->setItem(i, 1, new QTableWidgetItem(g.userPrincipalName));
+                m_inactiveTable->setItem(i, 2, new QTableWidgetItem(g.lastSignInAt > 0
+                                                                        ? locale.toString(core::fromMs(g.lastSignInAt).toLocalTime(), QLocale::ShortFormat)
+                                                                        : tr("Never")));
+                auto *daysItem = new QTableWidgetItem;
+                daysItem->setData(Qt::DisplayRole, g.inactiveDays);
+                m_inactiveTable->setItem(i, 3, daysItem);
+            }
+            m_invitationTable->setRowCount(int(m_pending.size()));
+            for (int i = 0; i < m_pending.size(); ++i) {
+                const core::PendingInvitation &p = m_pending.at(i);
+                m_invitationTable->setItem(i, 0, new QTableWidgetItem(p.displayName));
+                m_invitationTable->setItem(i, 1, new QTableWidgetItem(p.invitedEmail));
+                m_invitationTable->setItem(i, 2, new QTableWidgetItem(p.invitedBy));
+                auto *age = new QTableWidgetItem;
+                age->setData(Qt::DisplayRole, p.ageDays);
+                m_invitationTable->setItem(i, 3, age);
+            }
+            emit reportShown();
+        });
+}
+
+void AuditLogPane::exportInactiveGuests(const QString &path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        emit errorOccurred(core::Error{core::ErrorCode::Invalid, tr("Cannot write %1: %2").arg(path, file.errorString()),
+                                       {}, {}, false});
+        emit exported(false);
+        return;
+    }
+    core::CsvWriter csv(&file);
+    csv.writeRecord(core::InactiveGuestsReport::inactiveCsvHeader());
+    for (const core::InactiveGuest &g : std::as_const(m_inactive)) {
+        csv.writeRecord(core::InactiveGuestsReport::inactiveCsvRecord(g));
+    }
+    csv.writeRecord({});
+    csv.writeRecord(core::InactiveGuestsReport::invitationCsvHeader());
+    for (const core::PendingInvitation &p : std::as_const(m_pending)) {
+        csv.writeRecord(core::InactiveGuestsReport::invitationCsvRecord(p));
+    }
+    const bool ok = !csv.hasError() && file.commit();
+    emit exported(ok);
+}
+
+} // namespace atrium::ui
