@@ -3,7 +3,9 @@
 #include "core/services/directoryservice.h"
 #include "core/services/permissions.h"
 #include "models/dbexecutor.h"
+#include "ui/bulkinvitedialog.h"
 #include "ui/connectpostgresdialog.h"
+#include "ui/invitedialog.h"
 #include "ui/messagebar.h"
 #include "ui/messageboxes.h"
 #include "ui/newdirectorydialog.h"
@@ -76,6 +78,13 @@ MainWindow::MainWindow(models::DbExecutor *executor, std::shared_ptr<const core:
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(8, 8, 8, 0);
     contentLayout->setSpacing(6);
+    m_previewBanner = new QLabel(this);
+    m_previewBanner->setObjectName(QStringLiteral("previewBanner"));
+    m_previewBanner->setWordWrap(true);
+    m_previewBanner->setStyleSheet(QStringLiteral("#previewBanner { background: #e8f0fe; border: 1px solid #8ab4f8; "
+                                                  "padding: 6px; }"));
+    m_previewBanner->hide();
+    contentLayout->addWidget(m_previewBanner);
     contentLayout->addWidget(m_messageBar);
     contentLayout->addWidget(m_stack, 1);
 
@@ -140,6 +149,45 @@ void MainWindow::buildMenus() {
         go->setShortcutContext(Qt::WindowShortcut);
     }
 
+    view->addSeparator();
+    QMenu *viewAs = view->addMenu(tr("View as &Role"));
+    viewAs->setObjectName(QStringLiteral("viewAsRoleMenu"));
+    for (core::Role role : core::allRoles()) {
+        QAction *a = viewAs->addAction(core::roleLabel(role), this, [this, role] { previewRole(role); });
+        a->setObjectName(QStringLiteral("viewAs") + core::roleKey(role));
+    }
+    QAction *owner = viewAs->addAction(tr("Application Owner"), this,
+                                       [this] { previewCapabilities(Capabilities::forApplicationOwner()); });
+    owner->setObjectName(QStringLiteral("viewAsApplicationOwner"));
+    QAction *member = viewAs->addAction(tr("Member Without a Role"), this,
+                                        [this] { previewCapabilities(Capabilities::forMember()); });
+    member->setObjectName(QStringLiteral("viewAsMember"));
+    viewAs->addSeparator();
+    m_endPreviewAction = viewAs->addAction(tr("&End Preview"), this, &MainWindow::endPreview);
+    m_endPreviewAction->setObjectName(QStringLiteral("endPreviewAction"));
+    m_endPreviewAction->setEnabled(false);
+
+    QMenu *guests = menuBar()->addMenu(tr("&Guests"));
+    guests->setObjectName(QStringLiteral("guestsMenu"));
+    QAction *invite = guests->addAction(tr("&Invite Guest…"), this, [this] {
+        if (m_session) {
+            auto *dialog = new InviteDialog(m_executor, m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
+    invite->setObjectName(QStringLiteral("inviteGuestAction"));
+    invite->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *bulk = guests->addAction(tr("&Bulk Invite…"), this, [this] {
+        if (m_session) {
+            auto *dialog = new BulkInviteDialog(m_executor, m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
+    bulk->setObjectName(QStringLiteral("bulkInviteAction"));
+    bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction *about = help->addAction(tr("&About Atrium"), this, &MainWindow::showAbout);
@@ -197,12 +245,49 @@ void MainWindow::updateStatusBar() {
 }
 
 void MainWindow::updateActions() {
-    const bool can = m_session && m_session->op.can(core::Permission::BackupDirectory);
-    m_backupAction->setEnabled(can);
-    m_backupAction->setToolTip(
-        can || !m_session ? QString()
-                          : tr("Needs the role %1.").arg(core::rolesGrantingText(core::Permission::BackupDirectory)));
+    m_capabilities.apply(m_backupAction, core::Permission::BackupDirectory);
+    if (!m_session) {
+        m_backupAction->setToolTip({});
+    }
     m_reloadAction->setEnabled(m_session != nullptr);
+}
+
+void MainWindow::previewRole(std::optional<core::Role> role) {
+    if (!role) {
+        endPreview();
+        return;
+    }
+    previewCapabilities(Capabilities::forPreview(*role));
+}
+
+void MainWindow::previewCapabilities(const Capabilities &preview) {
+    m_preview = preview;
+    applyCapabilities();
+}
+
+void MainWindow::endPreview() {
+    m_preview.reset();
+    applyCapabilities();
+}
+
+void MainWindow::applyCapabilities() {
+    m_capabilities = m_preview ? *m_preview
+                               : (m_session ? Capabilities::forOperator(m_session->op) : Capabilities());
+    m_endPreviewAction->setEnabled(m_preview.has_value());
+    if (m_preview) {
+        m_previewBanner->setText(tr("Previewing as %1; your actions use your own role (%2).")
+                                     .arg(m_preview->previewName(),
+                                          m_session ? m_session->op.rolesText() : tr("no directory open")));
+        m_previewBanner->setAccessibleName(m_previewBanner->text());
+    }
+    m_previewBanner->setVisible(m_preview.has_value());
+    for (Pane *pane : std::as_const(m_panes)) {
+        if (auto *aware = dynamic_cast<CapabilityAware *>(pane)) {
+            aware->setCapabilities(m_capabilities);
+        }
+    }
+    updateActions();
+    emit capabilitiesChanged();
 }
 
 void MainWindow::setSession(models::SessionPtr session) {
@@ -211,7 +296,12 @@ void MainWindow::setSession(models::SessionPtr session) {
         m_executor->registerDatabase(m_session->database);
     }
     m_messageBar->dismiss();
+    // Capabilities first, so panes load with the right permissions.
+    m_capabilities = m_preview ? *m_preview : (m_session ? Capabilities::forOperator(m_session->op) : Capabilities());
     for (Pane *pane : std::as_const(m_panes)) {
+        if (auto *aware = dynamic_cast<CapabilityAware *>(pane)) {
+            aware->setCapabilities(m_capabilities);
+        }
         pane->setSession(m_session);
     }
     if (previous && (!m_session || previous->database != m_session->database)) {
@@ -219,7 +309,7 @@ void MainWindow::setSession(models::SessionPtr session) {
     }
     setWindowTitle(m_session ? tr("%1 — Atrium").arg(m_session->directory.displayName) : tr("Atrium"));
     updateStatusBar();
-    updateActions();
+    applyCapabilities();
     if (m_session) {
         if (m_session->isUnbound()) {
             m_messageBar->showMessage(

@@ -4,10 +4,12 @@
 #include "core/base/result.h"
 #include "core/storage/connectioninfo.h"
 #include "models/directorysession.h"
+#include "ui/capabilities.h"
 #include "ui/panes.h"
 
 #include <QMainWindow>
 #include <functional>
+#include <optional>
 #include <memory>
 
 class QAction;
@@ -49,6 +51,15 @@ public:
     Pane *pane(PaneId id) const;
     MessageBar *messageBar() const { return m_messageBar; }
 
+    // What panes enable: the operator's own capabilities, or the previewed role's (View ▸ View as
+    // role). Service calls always use the session's real operator.
+    const Capabilities &capabilities() const { return m_capabilities; }
+    // nullopt ends the preview. Application owner and member previews have no Role: use the
+    // Capabilities overload.
+    void previewRole(std::optional<core::Role> role);
+    void previewCapabilities(const Capabilities &preview);
+    void endPreview();
+
     void reload();
     void newDirectory(const QString &location = {});
     void openDirectoryFile();
@@ -60,6 +71,7 @@ signals:
     void sessionChanged();
     void openFailed(const atrium::core::Error &error);
     void backupFinished(bool ok);
+    void capabilitiesChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +87,7 @@ private:
     void showError(const core::Error &error);
     void restoreSettings();
     void saveSettings() const;
+    void applyCapabilities();
 
     models::DbExecutor *m_executor = nullptr;
     std::shared_ptr<const core::Clock> m_clock;
@@ -94,6 +107,10 @@ private:
 
     QAction *m_backupAction = nullptr;
     QAction *m_reloadAction = nullptr;
+    QAction *m_endPreviewAction = nullptr;
+    QLabel *m_previewBanner = nullptr;
+    Capabilities m_capabilities;
+    std::optional<Capabilities> m_preview;
 };
 
 } // namespace atrium::ui

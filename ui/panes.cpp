@@ -1,6 +1,8 @@
 #include "ui/panes.h"
 
+#include "ui/auditlogpane.h"
 #include "ui/emptystatepane.h"
+#include "ui/externalcollaborationpane.h"
 #include "ui/overviewpane.h"
 
 #include <QCoreApplication>
@@ -38,15 +40,8 @@ Pane *createInvitationsPane(models::DbExecutor *, QWidget *parent) {
         parent);
 }
 
-Pane *createExternalCollaborationPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(
-        PaneId::ExternalCollaboration,
-        QCoreApplication::translate("atrium::ui::Panes",
-                                    "External collaboration settings arrive with the collaboration policy feature."),
-        QCoreApplication::translate(
-            "atrium::ui::Panes", "Guest user access, who may invite guests, collaboration restrictions (allow or deny "
-                                 "lists of domains), self-service sign-up and the email one-time passcode setting."),
-        parent);
+Pane *createExternalCollaborationPane(models::DbExecutor *executor, QWidget *parent) {
+    return new ExternalCollaborationPane(executor, parent);
 }
 
 Pane *createCrossTenantAccessPane(models::DbExecutor *, QWidget *parent) {
@@ -73,15 +68,8 @@ Pane *createIdentityProvidersPane(models::DbExecutor *, QWidget *parent) {
                       parent);
 }
 
-Pane *createAuditLogPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(
-        PaneId::AuditLog,
-        QCoreApplication::translate("atrium::ui::Panes", "The audit log view arrives with the audit feature."),
-        QCoreApplication::translate(
-            "atrium::ui::Panes",
-            "Every change is already recorded in the directory's append-only audit log; until this "
-            "pane can browse it, \"atriumctl audit\" shows it."),
-        parent);
+Pane *createAuditLogPane(models::DbExecutor *executor, QWidget *parent) {
+    return new AuditLogPane(executor, parent);
 }
 } // namespace
 

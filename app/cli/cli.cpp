@@ -383,6 +383,9 @@ CommandMap commands() {
                                    [](QCommandLineParser &p) { p.addPositionalArgument(QStringLiteral("file"), tr("Target file.")); },
                                    cmdBackup};
     registerInvitationCommands(c);
+    registerOperatorCommands(c);
+    registerGuestCommands(c);
+    registerCrossTenantCommands(c);
     return c;
 }
 

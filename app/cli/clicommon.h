@@ -54,5 +54,8 @@ QCommandLineOption jsonOption();
 
 // Command groups living in their own files register here.
 void registerInvitationCommands(CommandMap &commands);
+void registerOperatorCommands(CommandMap &commands);
+void registerGuestCommands(CommandMap &commands);
+void registerCrossTenantCommands(CommandMap &commands);
 
 } // namespace atrium::cli

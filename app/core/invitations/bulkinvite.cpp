@@ -1,6 +1,6 @@
 #include "core/invitations/bulkinvite.h"
 
-#include "core/invitations/statementcache.h"
+#include "core/storage/statementcache.h"
 #include "core/text/bulkinvitecsv.h"
 #include "core/text/csvwriter.h"
 

@@ -3,7 +3,7 @@
 #include "core/base/domainname.h"
 #include "core/base/logging.h"
 #include "core/invitations/invitationtoken.h"
-#include "core/invitations/statementcache.h"
+#include "core/storage/statementcache.h"
 #include "core/policy/collaborationsettings.h"
 #include "core/secrets/secretstore.h"
 #include "core/services/directoryservice.h"
@@ -135,6 +135,22 @@ Result<QByteArray> InvitationService::tokenKey() {
 }
 
 Result<QString> InvitationService::portalBaseUrl(QSqlDatabase &db) { return SettingsService::read(db, settingkey::PortalBaseUrl); }
+
+Result<QString> InvitationService::cachedSetting(StatementCache &st, const QString &key) {
+    // Settings do not change inside one transaction; read each once per statement cache.
+    if (auto it = m_settingCache.constFind(key); it != m_settingCache.constEnd() && m_settingCacheOwner == st.serial()) {
+        return *it;
+    }
+    if (m_settingCacheOwner != st.serial()) {
+        m_settingCache.clear();
+        m_settingCacheOwner = st.serial();
+    }
+    auto v = SettingsService::read(st.db(), key);
+    if (v.ok()) {
+        m_settingCache.insert(key, *v);
+    }
+    return v;
+}
 
 Result<InvitationService::Prepared> InvitationService::prepare(const GuestInvite &r, const PolicyEngine &engine,
                                                                const OperatorContext &opCtx) const {
@@ -282,6 +298,9 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
     }
     sponsors.removeDuplicates();
     for (const QString &s : sponsors) {
+        if (s == m_ctx.op().userId) {
+            continue; // the acting operator exists
+        }
         auto q = st.run(QStringLiteral("SELECT 'user' FROM users WHERE id = ? AND deleted_at IS NULL UNION ALL "
                                        "SELECT 'group' FROM directory_groups WHERE id = ?"),
                         {s, s});
@@ -332,9 +351,12 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
         return ins.error();
     }
     for (const QString &s : sponsors) {
-        ins = st.run(QStringLiteral("INSERT INTO sponsors (user_id, sponsor_id, sponsor_type) SELECT ?, ?, CASE WHEN "
-                                    "EXISTS (SELECT 1 FROM users WHERE id = ?) THEN 'user' ELSE 'group' END"),
-                     {userId, s, s});
+        ins = s == m_ctx.op().userId
+                  ? st.run(QStringLiteral("INSERT INTO sponsors (user_id, sponsor_id, sponsor_type) VALUES (?, ?, 'user')"),
+                           {userId, s})
+                  : st.run(QStringLiteral("INSERT INTO sponsors (user_id, sponsor_id, sponsor_type) SELECT ?, ?, CASE "
+                                          "WHEN EXISTS (SELECT 1 FROM users WHERE id = ?) THEN 'user' ELSE 'group' END"),
+                           {userId, s, s});
         if (!ins.ok()) {
             return ins.error();
         }
@@ -344,7 +366,7 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
             return s.error();
         }
     }
-    auto expiry = SettingsService::read(st.db(), settingkey::InvitationExpiryDays);
+    auto expiry = cachedSetting(st, settingkey::InvitationExpiryDays);
     if (!expiry.ok()) {
         return expiry.error();
     }
@@ -369,7 +391,7 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
             return s.error();
         }
     }
-    auto base = portalBaseUrl(st.db());
+    auto base = cachedSetting(st, settingkey::PortalBaseUrl);
     if (!base.ok()) {
         return base.error();
     }
@@ -406,7 +428,7 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
                           {QStringLiteral("sendInvitationMessage"), r.sendEmail},
                           {QStringLiteral("sponsors"), QJsonArray::fromStringList(sponsors)},
                           {QStringLiteral("groupsAndApps"), QJsonArray::fromStringList(r.groupIds + r.appIds)}};
-    if (Status s = AuditLog::append(st.db(), m_ctx.clock(), m_ctx.op(), e); !s.ok()) {
+    if (Status s = AuditLog::append(st, m_ctx.clock(), m_ctx.op(), e); !s.ok()) {
         return s.error();
     }
     return result;

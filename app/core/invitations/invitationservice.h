@@ -4,6 +4,7 @@
 #include "core/services/servicecontext.h"
 #include "core/services/user.h"
 
+#include <QHash>
 #include <QIODevice>
 
 #include <functional>
@@ -89,6 +90,7 @@ public:
 private:
     Result<QByteArray> tokenKey();
     Result<QString> portalBaseUrl(QSqlDatabase &db);
+    Result<QString> cachedSetting(StatementCache &st, const QString &key);
     Status queueMail(StatementCache &st, const QString &invitationId, const QString &recipient, const QString &userId,
                      const QString &userName, const QString &correlationId, bool *queued, bool *unsubscribed);
 
@@ -97,6 +99,8 @@ private:
     QByteArray m_tokenKey;
     QString m_tenantId;
     QString m_initialDomain;
+    QHash<QString, QString> m_settingCache;
+    quint64 m_settingCacheOwner = 0;
 };
 
 struct InvitationService::Prepared {

@@ -2,6 +2,7 @@
 
 #include "core/services/operator.h"
 #include "core/storage/database.h"
+#include "core/storage/statementcache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,18 +26,31 @@ QJsonObject parseJson(const QVariant &v) {
 
 QString AuditLog::newCorrelationId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
-Status AuditLog::append(QSqlDatabase &db, const Clock &clock, const Operator &op, const AuditEntry &e) {
+namespace {
+const QString kInsertAudit = QStringLiteral(
+    "INSERT INTO audit_log (at_ms, actor_id, actor_name, activity, category, target_type, target_id, target_name, "
+    "result, reason, before_json, after_json, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+QVariantList auditValues(const Clock &clock, const Operator &op, const AuditEntry &e) {
     const QString actorName = op.isKnown() ? op.userPrincipalName
                                            : (op.boundAccount.isEmpty() ? QStringLiteral("system")
                                                                         : op.boundAccount + QStringLiteral(" (unbound)"));
-    auto r = Database::exec(
-        db,
-        QStringLiteral("INSERT INTO audit_log (at_ms, actor_id, actor_name, activity, category, target_type, target_id, "
-                       "target_name, result, reason, before_json, after_json, correlation_id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {clock.nowMs(), op.isKnown() ? QVariant(op.userId) : QVariant(), actorName,
-         e.activity, e.category, e.targetType, e.targetId, e.targetName, e.result, e.reason, jsonOrNull(e.before),
-         jsonOrNull(e.after), e.correlationId.isEmpty() ? newCorrelationId() : e.correlationId});
+    return {clock.nowMs(), op.isKnown() ? QVariant(op.userId) : QVariant(), actorName, e.activity, e.category,
+            e.targetType, e.targetId, e.targetName, e.result, e.reason, jsonOrNull(e.before), jsonOrNull(e.after),
+            e.correlationId.isEmpty() ? AuditLog::newCorrelationId() : e.correlationId};
+}
+} // namespace
+
+Status AuditLog::append(StatementCache &st, const Clock &clock, const Operator &op, const AuditEntry &e) {
+    auto r = st.run(kInsertAudit, auditValues(clock, op, e));
+    if (!r.ok()) {
+        return r.error();
+    }
+    return {};
+}
+
+Status AuditLog::append(QSqlDatabase &db, const Clock &clock, const Operator &op, const AuditEntry &e) {
+    auto r = Database::exec(db, kInsertAudit, auditValues(clock, op, e));
     if (!r.ok()) {
         return r.error();
     }

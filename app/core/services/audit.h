@@ -10,6 +10,7 @@
 namespace atrium::core {
 
 struct Operator;
+class StatementCache;
 
 // Activity names (SPEC §12) and categories, spelled as the model system spells them.
 namespace activity {
@@ -73,6 +74,8 @@ class AuditLog final {
 public:
     // Appends one row inside the caller's transaction: the audit row and the change commit together.
     static Status append(QSqlDatabase &db, const Clock &clock, const Operator &op, const AuditEntry &entry);
+    // The same with a prepared statement reused across a batch (bulk invite).
+    static Status append(StatementCache &st, const Clock &clock, const Operator &op, const AuditEntry &entry);
     // Newest first, at most `limit` rows, optionally since a time and of one activity.
     static Result<QList<AuditRecord>> query(QSqlDatabase &db, qint64 sinceMs, const QString &activity, int limit);
     static QString newCorrelationId();

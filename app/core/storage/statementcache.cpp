@@ -1,6 +1,8 @@
-#include "core/invitations/statementcache.h"
+#include "core/storage/statementcache.h"
 
 #include "core/storage/database.h"
+
+#include <atomic>
 
 namespace atrium::core {
 
@@ -28,6 +30,11 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
         return Database::sqlError(q->lastError(), QStringLiteral("A database statement"));
     }
     return q;
+}
+
+quint64 StatementCache::nextSerial() {
+    static std::atomic<quint64> serial{0};
+    return ++serial;
 }
 
 Status StatementCache::execDirect(const QString &sql) {
