@@ -2,6 +2,8 @@
 
 #include "core/base/domainname.h"
 #include "core/base/logging.h"
+#include "core/crosstenant/crosstenantinvitecheck.h"
+#include "core/crosstenant/crosstenantsnapshotcache.h"
 #include "core/invitations/invitationtoken.h"
 #include "core/storage/statementcache.h"
 #include "core/policy/collaborationsettings.h"
@@ -83,7 +85,13 @@ Result<PolicyEngine> InvitationService::loadPolicy(QSqlDatabase &db) {
     if (!settings.ok()) {
         return settings.error();
     }
-    return PolicyEngine(*settings);
+    // SPEC §4: an allowed or unlisted domain is still refused when cross-tenant access blocks it.
+    // The snapshot is cached per database and generation, so a bulk invitation reads it once.
+    auto snapshot = CrossTenantSnapshotCache::get(db);
+    if (!snapshot.ok()) {
+        return snapshot.error();
+    }
+    return PolicyEngine(*settings, makeCrossTenantCheck(*snapshot));
 }
 
 Result<OperatorContext> InvitationService::operatorContext(QSqlDatabase &db, const Operator &op,
@@ -334,12 +342,19 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
     const QString invitationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString correlationId = r.correlationId.isEmpty() ? AuditLog::newCorrelationId() : r.correlationId;
     const QString inviter = m_ctx.op().isKnown() ? m_ctx.op().userId : QString();
+    // invited_by_name and sponsors_sort (sort keys of the guest list) are filled here, so the triggers
+    // that maintain them have nothing to rewrite on this hot path.
+    const QString inviterName = inviter.isEmpty() ? QString() : m_ctx.op().displayName;
+    const bool onlyInviterSponsors = sponsors.size() == 1 && sponsors.first() == inviter && !inviter.isEmpty();
     auto ins = st.run(QStringLiteral("INSERT INTO users (id, display_name, user_principal_name, upn_lower, mail, "
                                      "mail_lower, mail_domain, user_type, external_user_state, "
-                                     "external_user_state_changed_at, creation_type, invited_by, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PendingAcceptance', ?, 'Invitation', ?, ?)"),
+                                     "external_user_state_changed_at, creation_type, invited_by, created_at, "
+                                     "invited_by_name, sponsors_sort) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PendingAcceptance', ?, 'Invitation', ?, ?, ?, ?)"),
                       {userId, p.displayName, upn, upn.toLower(), p.emailLower, p.emailLower, p.emailDomain,
-                       toString(r.userType), now, inviter.isEmpty() ? QVariant() : QVariant(inviter), now});
+                       toString(r.userType), now, inviter.isEmpty() ? QVariant() : QVariant(inviter), now,
+                       inviter.isEmpty() ? QVariant() : QVariant(inviterName),
+                       onlyInviterSponsors ? QVariant(inviterName) : QVariant()});
     if (!ins.ok()) {
         return ins.error();
     }

@@ -66,7 +66,8 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         UPDATE users SET sponsors_sort = atrium_sponsors_sort_of(OLD.user_id) WHERE id = OLD.user_id;
     ELSE
-        UPDATE users SET sponsors_sort = atrium_sponsors_sort_of(NEW.user_id) WHERE id = NEW.user_id;
+        UPDATE users SET sponsors_sort = atrium_sponsors_sort_of(NEW.user_id)
+            WHERE id = NEW.user_id AND sponsors_sort IS DISTINCT FROM atrium_sponsors_sort_of(NEW.user_id);
     END IF;
     RETURN NULL;
 END

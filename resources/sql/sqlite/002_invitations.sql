@@ -61,9 +61,3 @@ CREATE TABLE bulk_jobs (
     started_at BIGINT NOT NULL,
     finished_at BIGINT
 )
--- go
-CREATE INDEX users_guest_created ON users (user_type, created_at, id)
--- go
-CREATE INDEX users_guest_name ON users (user_type, display_name, id)
--- go
-CREATE INDEX users_guest_mail ON users (user_type, mail_lower, id)

@@ -71,12 +71,18 @@ END
 -- "Sponsors" sorts by the alphabetically first sponsor's name.
 CREATE TRIGGER sponsors_sort_insert AFTER INSERT ON sponsors
 BEGIN
+    -- Only rewrite the row (and its indexes) when the value changes: an invitation inserts the guest
+    -- with sponsors_sort already filled in.
     UPDATE users SET sponsors_sort = (
         SELECT min(coalesce(su.display_name, g.display_name)) FROM sponsors s
         LEFT JOIN users su ON s.sponsor_type = 'user' AND su.id = s.sponsor_id
         LEFT JOIN directory_groups g ON s.sponsor_type = 'group' AND g.id = s.sponsor_id
         WHERE s.user_id = new.user_id)
-    WHERE id = new.user_id;
+    WHERE id = new.user_id AND sponsors_sort IS NOT (
+        SELECT min(coalesce(su.display_name, g.display_name)) FROM sponsors s
+        LEFT JOIN users su ON s.sponsor_type = 'user' AND su.id = s.sponsor_id
+        LEFT JOIN directory_groups g ON s.sponsor_type = 'group' AND g.id = s.sponsor_id
+        WHERE s.user_id = new.user_id);
 END
 -- go
 CREATE TRIGGER sponsors_sort_delete AFTER DELETE ON sponsors

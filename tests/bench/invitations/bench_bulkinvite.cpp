@@ -42,7 +42,11 @@ int main(int argc, char *argv[]) {
     QString error;
     const bool pg = fx.start(&error);
     auto secrets = std::make_shared<KeychainSecretStore>(QStringLiteral("bench"));
+    const bool sqliteOnly = qEnvironmentVariableIsSet("ATRIUM_BENCH_SQLITE_ONLY");
     for (const QString &engine : {QStringLiteral("sqlite"), QStringLiteral("postgresql")}) {
+        if (sqliteOnly && engine != QLatin1String("sqlite")) {
+            continue;
+        }
         if (engine == QLatin1String("postgresql") && !pg) {
             std::printf("BENCH bulk_invite_postgresql: not run (%s)\n", qPrintable(error));
             continue;
