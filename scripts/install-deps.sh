@@ -14,7 +14,7 @@ run_pkgs=(
   postgresql-client
 )
 test_pkgs=(
-  postgresql python3-aiosmtpd dbus dbus-x11 libsecret-tools xvfb xauth openssl
+  postgresql python3-aiosmtpd dbus dbus-x11 libsecret-tools xvfb xauth openssl chromium chromium-driver wrk
 )
 
 pkgs=("${run_pkgs[@]}")

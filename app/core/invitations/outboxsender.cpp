@@ -4,6 +4,7 @@
 #include "core/invitations/invitationtoken.h"
 #include "core/mail/invitationmail.h"
 #include "core/mail/mailtransport.h"
+#include "core/mail/passcodemail.h"
 #include "core/mail/smtpsettings.h"
 #include "core/mail/smtptransport.h"
 #include "core/secrets/secretstore.h"
@@ -17,9 +18,13 @@
 
 namespace atrium::core {
 namespace {
-QString tr(const char *s) { return QCoreApplication::translate("atrium::core::OutboxSender", s); }
+QString tr(const char *s) {
+    return QCoreApplication::translate("atrium::core::OutboxSender", s);
+}
 
 struct OutboxItem {
+    enum class Kind { Invitation, Passcode };
+    Kind kind = Kind::Invitation;
     qint64 id = 0;
     int attempts = 0;
     QString recipient;
@@ -35,7 +40,37 @@ struct OutboxItem {
     QString userId;
     QString upn;
     QString correlationId;
+    // kind Passcode
+    QString passcodeId;
+    qint64 passcodeCreatedAt = 0;
+    qint64 passcodeExpiresAt = 0;
+    bool passcodeSpent = false; // used or superseded: a stale code is never mailed
 };
+Result<MailMessage> renderInvitation(const OutboxItem &it, const QByteArray &key, const DirectoryInfo &info,
+                                     const QString &baseUrl, const MailAddress &from) {
+    const QString token = deriveToken(key, QStringLiteral("invite"), it.invitationId, it.nonce);
+    InvitationMailData data;
+    data.inviterName = it.inviterName.isEmpty() ? info.displayName : it.inviterName;
+    data.inviterEmail = it.inviterMail;
+    data.organizationName = info.displayName;
+    data.inviteeEmail = it.recipient;
+    data.inviteeName = it.inviteeName;
+    data.personalMessage = it.message;
+    data.acceptUrl = baseUrl + QStringLiteral("/redeem/") + token;
+    data.redirectUrl = it.redirectUrl;
+    data.privacyStatementUrl = info.privacyStatementUrl;
+    data.unsubscribeUrl = baseUrl + QStringLiteral("/unsubscribe/") + token;
+    data.language = it.language;
+    auto mail = renderInvitationMail(data, from);
+    if (mail.ok()) {
+        if (!it.cc.isEmpty()) {
+            mail->cc << MailAddress{it.cc, {}};
+        }
+        // Deterministic Message-ID: a duplicate after a crash is recognisable as the same mail.
+        mail->messageId = QStringLiteral("outbox-%1-%2@%3").arg(it.id).arg(it.invitationId, info.initialDomain);
+    }
+    return mail;
+}
 } // namespace
 
 QJsonObject DrainReport::toJson() const {
@@ -134,7 +169,39 @@ Result<DrainReport> OutboxSender::drainOnce(int maxMessages) {
         return due.error();
     }
     QList<OutboxItem> items;
-    while (due->next()) {
+    // Passcodes first: they expire within minutes, invitations do not.
+    auto dueCodes = Database::exec(
+        *c,
+        QStringLiteral("SELECT o.id, o.attempts, o.recipient, p.id, p.code_nonce, p.created_at, p.expires_at, "
+                       "COALESCE(u.display_name, ''), COALESCE(i.language, 'en'), CASE WHEN p.used_at IS NULL AND "
+                       "p.superseded_at IS NULL THEN 0 ELSE 1 END, COALESCE(u.id, ''), "
+                       "COALESCE(u.user_principal_name, '') FROM outbox o JOIN passcodes p ON p.id = o.passcode_id "
+                       "LEFT JOIN users u ON u.id = p.user_id LEFT JOIN invitations i ON i.id = p.invitation_id "
+                       "WHERE o.status = 'pending' AND o.kind = 'passcode' AND o.next_attempt_at <= ? ORDER BY o.id "
+                       "LIMIT ?"),
+        {now, maxMessages});
+    if (!dueCodes.ok()) {
+        return dueCodes.error();
+    }
+    while (dueCodes->next()) {
+        OutboxItem it;
+        it.kind = OutboxItem::Kind::Passcode;
+        it.id = dueCodes->value(0).toLongLong();
+        it.attempts = dueCodes->value(1).toInt();
+        it.recipient = dueCodes->value(2).toString();
+        it.passcodeId = dueCodes->value(3).toString();
+        it.nonce = dueCodes->value(4).toString();
+        it.passcodeCreatedAt = dueCodes->value(5).toLongLong();
+        it.passcodeExpiresAt = dueCodes->value(6).toLongLong();
+        it.inviteeName = dueCodes->value(7).toString();
+        it.language = dueCodes->value(8).toString();
+        it.passcodeSpent = dueCodes->value(9).toInt() != 0;
+        it.userId = dueCodes->value(10).toString();
+        it.upn = dueCodes->value(11).toString();
+        items << it;
+    }
+    dueCodes->finish();
+    while (due->next() && items.size() < maxMessages) {
         OutboxItem it;
         it.id = due->value(0).toLongLong();
         it.attempts = due->value(1).toInt();
@@ -173,34 +240,46 @@ Result<DrainReport> OutboxSender::drainOnce(int maxMessages) {
         if (!*claim) {
             continue;
         }
-        const QString token = deriveToken(*key, QStringLiteral("invite"), it.invitationId, it.nonce);
-        InvitationMailData data;
-        data.inviterName = it.inviterName.isEmpty() ? info->displayName : it.inviterName;
-        data.inviterEmail = it.inviterMail;
-        data.organizationName = info->displayName;
-        data.inviteeEmail = it.recipient;
-        data.inviteeName = it.inviteeName;
-        data.personalMessage = it.message;
-        data.acceptUrl = *baseUrl + QStringLiteral("/redeem/") + token;
-        data.redirectUrl = it.redirectUrl;
-        data.privacyStatementUrl = info->privacyStatementUrl;
-        data.unsubscribeUrl = *baseUrl + QStringLiteral("/unsubscribe/") + token;
-        data.language = it.language;
-        auto mail = renderInvitationMail(data, m_from);
+        if (it.kind == OutboxItem::Kind::Passcode) {
+            // A code that was used, replaced by a newer one or has expired is not worth a mail.
+            if (it.passcodeSpent || it.passcodeExpiresAt <= claimNow) {
+                const Status cancel = m_db->transaction([&](QSqlDatabase &db) -> Status {
+                    auto r = Database::exec(db, QStringLiteral("UPDATE outbox SET status = 'cancelled' WHERE id = ?"),
+                                            {it.id});
+                    return r.ok() ? Status() : Status(r.error());
+                });
+                if (!cancel.ok()) {
+                    return cancel.error();
+                }
+                continue;
+            }
+        }
+        Result<MailMessage> mail = Error{};
+        if (it.kind == OutboxItem::Kind::Passcode) {
+            PasscodeMailData data;
+            data.organizationName = info->displayName;
+            data.recipientEmail = it.recipient;
+            data.recipientName = it.inviteeName;
+            data.code = derivePasscode(*key, it.passcodeId, it.nonce);
+            data.validMinutes = int((it.passcodeExpiresAt - it.passcodeCreatedAt + 59999) / 60000);
+            data.language = it.language;
+            mail = renderPasscodeMail(data, m_from);
+            if (mail.ok()) {
+                mail->messageId = QStringLiteral("outbox-%1-%2@%3").arg(it.id).arg(it.passcodeId, info->initialDomain);
+            }
+        } else {
+            mail = renderInvitation(it, *key, *info, *baseUrl, m_from);
+        }
         Status sent = mail.ok() ? Status() : Status(mail.error());
         if (sent.ok()) {
-            if (!it.cc.isEmpty()) {
-                mail->cc << MailAddress{it.cc, {}};
-            }
-            // Deterministic Message-ID: a duplicate after a crash is recognisable as the same mail.
-            mail->messageId = QStringLiteral("outbox-%1-%2@%3").arg(it.id).arg(it.invitationId, info->initialDomain);
             sent = m_transport->send(*mail);
         }
         const qint64 after = m_clock->nowMs();
         const Status mark = m_db->transaction([&](QSqlDatabase &db) -> Status {
             if (sent.ok()) {
-                auto r = Database::exec(db, QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = ?, "
-                                                           "last_error = '' WHERE id = ?"),
+                auto r = Database::exec(db,
+                                        QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = ?, "
+                                                       "last_error = '' WHERE id = ?"),
                                         {after, it.id});
                 return r.ok() ? Status() : Status(r.error());
             }
@@ -216,7 +295,7 @@ Result<DrainReport> OutboxSender::drainOnce(int maxMessages) {
             if (!r.ok()) {
                 return r.error();
             }
-            if (permanent) {
+            if (permanent && it.kind == OutboxItem::Kind::Invitation) {
                 // The invitation itself stays redeemable (the link can be copied); the audit says the mail failed.
                 AuditEntry e{QStringLiteral("Send invitation email"), category::Invitations, QStringLiteral("user")};
                 e.targetId = it.userId;

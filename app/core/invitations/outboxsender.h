@@ -30,8 +30,9 @@ struct DrainReport {
     QJsonObject toJson() const;
 };
 
-// Drains the mail outbox: claims due messages, renders them (the redemption link is derived from
-// the keychain's token key at this moment; the database never held it), sends them through the
+// Drains the mail outbox: claims due messages, renders them (the redemption link or, for kind
+// 'passcode', the one-time passcode is derived from the keychain's token key at this moment; the
+// database never held either), sends them through the
 // transport, and marks them sent. Failures are retried with exponential back-off; a permanent
 // failure (5xx, bad address) or too many attempts marks the message failed. Several senders
 // (console, portal, atriumctl) can drain the same directory: a message is claimed with a

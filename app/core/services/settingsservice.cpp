@@ -85,6 +85,10 @@ const QList<SettingsService::Definition> &SettingsService::definitions() {
         {settingkey::MailRatePerMinute, QStringLiteral("120"), Permission::EditPortalAndMailSettings,
          QT_TRANSLATE_NOOP("atrium::core::SettingsService", "At most this many mails are sent per minute."),
          intRange(1, 100000)},
+        {QStringLiteral("passcodeValidityMinutes"), QStringLiteral("10"), Permission::EditCollaborationSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService",
+                           "Minutes an email one-time passcode stays valid (at most 30, as in the model system)."),
+         intRange(1, 30)},
     };
     return defs;
 }
