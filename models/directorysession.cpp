@@ -1,7 +1,9 @@
 #include "models/directorysession.h"
 
 #include "core/invitations/demodirectory.h"
+#include "core/base/logging.h"
 #include "core/secrets/keychainsecretstore.h"
+#include "core/secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -60,11 +62,29 @@ void removeCreatedFile(std::shared_ptr<Database> &db, const ConnectionInfo &info
 } // namespace
 
 Result<SessionPtr> DirectorySession::open(const ConnectionInfo &info, std::shared_ptr<const Clock> clock) {
-    auto db = Database::open(info, Database::OpenMode::OpenExisting);
+    // PostgreSQL passwords live in the keychain: an empty password means "the stored one" (or
+    // libpq's own ~/.pgpass / trust); a typed one is stored there once it has worked.
+    ConnectionInfo effective = info;
+    QString secretKey;
+    if (info.engine == Engine::Postgres) {
+        secretKey = secretKeyForPostgres(info.user, info.host, info.port, info.database);
+        if (effective.password.isEmpty()) {
+            if (auto stored = keychain()->read(secretKey); stored.ok()) {
+                effective.password = *stored;
+            }
+        }
+    }
+    auto db = Database::open(effective, Database::OpenMode::OpenExisting);
     if (!db.ok()) {
         return db.error();
     }
-    return sessionFor(info, *db, std::move(clock));
+    auto session = sessionFor(info, *db, std::move(clock));
+    if (session.ok() && !secretKey.isEmpty() && !info.password.isEmpty()) {
+        if (Status s = keychain()->write(secretKey, info.password); !s.ok()) {
+            qCWarning(lcSecrets) << "could not keep the PostgreSQL password in the keychain:" << s.error().message;
+        }
+    }
+    return session;
 }
 
 Result<SessionPtr> DirectorySession::create(const ConnectionInfo &info, const NewDirectory &spec,

@@ -18,8 +18,8 @@ class DbExecutor;
 namespace atrium::ui {
 
 // Opens a shared directory on PostgreSQL. The connection is tried on the database worker; a failure
-// is shown in the dialog, which stays open. The password lives only in memory for this session.
-// TODO(secrets): keep it in the keychain through atrium::core::SecretStore once that exists.
+// is shown in the dialog, which stays open. A typed password is kept in the keychain once it has
+// worked (DirectorySession::open); left empty, the stored one (or libpq's ~/.pgpass) is used.
 class ConnectPostgresDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectPostgresDialog)

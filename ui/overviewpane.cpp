@@ -67,11 +67,7 @@ OverviewPane::OverviewPane(models::DbExecutor *executor, QWidget *parent) : Pane
     addTile(QStringLiteral("applications"), tr("Applications"), 5, 1);
     StatTile *providers = addTile(QStringLiteral("identityProviders"), tr("Identity providers"), 5, 2);
     providers->setNote(tr("Built in: partner directory, Microsoft account, email one-time passcode"));
-    providers->setToolTip(tr("Google, Facebook and SAML/WS-Fed arrive with the federation feature."));
-    StatTile *partners = addTile(QStringLiteral("partners"), tr("Partner organizations"), 5, 3);
-    // There is no partner table yet; a zero would be a claim, so the tile says why it is empty.
-    partners->setValue(QStringLiteral("—"));
-    partners->setNote(tr("Arrives with cross-tenant access settings"));
+    addTile(QStringLiteral("partners"), tr("Partner organizations"), 5, 3);
     for (int c = 0; c < 4; ++c) {
         grid->setColumnStretch(c, 1);
     }
@@ -113,9 +109,7 @@ void OverviewPane::setSession(models::SessionPtr session) {
     m_subtitle->setText(tr("%1 · tenant %2").arg(d.initialDomain, d.tenantId));
     m_emptyText->setVisible(false);
     for (StatTile *tile : std::as_const(m_tileByName)) {
-        if (tile->objectName() != QLatin1String("partnersTile")) {
-            tile->setValue(QStringLiteral("–"));
-        }
+        tile->setValue(QStringLiteral("–"));
     }
     m_tiles->setVisible(true);
     reload();
@@ -156,7 +150,13 @@ void OverviewPane::showCounts(const core::OverviewCounts &counts) {
     set(QStringLiteral("guestsSignInBlocked"), counts.guestsSignInBlocked);
     set(QStringLiteral("groups"), counts.groups);
     set(QStringLiteral("applications"), counts.applications);
-    set(QStringLiteral("identityProviders"), counts.builtInIdentityProviders);
+    set(QStringLiteral("identityProviders"), counts.builtInIdentityProviders + counts.configuredIdentityProviders);
+    m_tileByName.value(QStringLiteral("identityProviders"))
+        ->setNote(counts.configuredIdentityProviders > 0
+                      ? tr("3 built in, %n configured (SAML/WS-Fed, Google, Facebook, OpenID Connect)", nullptr,
+                           int(counts.configuredIdentityProviders))
+                      : tr("Built in: partner directory, Microsoft account, email one-time passcode"));
+    set(QStringLiteral("partners"), counts.partners);
     emit countsShown();
 }
 

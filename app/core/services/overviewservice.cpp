@@ -11,7 +11,9 @@ QJsonObject OverviewCounts::toJson() const {
                        {QStringLiteral("guestsSignInBlocked"), guestsSignInBlocked},
                        {QStringLiteral("groups"), groups},
                        {QStringLiteral("applications"), applications},
-                       {QStringLiteral("builtInIdentityProviders"), builtInIdentityProviders}};
+                       {QStringLiteral("builtInIdentityProviders"), builtInIdentityProviders},
+                       {QStringLiteral("configuredIdentityProviders"), configuredIdentityProviders},
+                       {QStringLiteral("partners"), partners}};
 }
 
 Result<OverviewCounts> OverviewService::counts() const {
@@ -37,7 +39,8 @@ Result<OverviewCounts> OverviewService::counts() const {
             "(SELECT COUNT(*) FROM users WHERE user_type = 'Guest' AND external_user_state = 'PendingAcceptance' AND "
             "created_at < ? AND deleted_at IS NULL), "
             "(SELECT COUNT(*) FROM users WHERE user_type = 'Guest' AND account_enabled = 0 AND deleted_at IS NULL), "
-            "(SELECT COUNT(*) FROM directory_groups), (SELECT COUNT(*) FROM applications)"),
+            "(SELECT COUNT(*) FROM directory_groups), (SELECT COUNT(*) FROM applications), "
+            "(SELECT COUNT(*) FROM cross_tenant_partners), (SELECT COUNT(*) FROM identity_providers)"),
         {weekAgo});
     if (!q.ok()) {
         return q.error();
@@ -52,6 +55,8 @@ Result<OverviewCounts> OverviewService::counts() const {
         o.guestsSignInBlocked = q->value(5).toLongLong();
         o.groups = q->value(6).toLongLong();
         o.applications = q->value(7).toLongLong();
+        o.partners = q->value(8).toLongLong();
+        o.configuredIdentityProviders = q->value(9).toLongLong();
     }
     return o;
 }

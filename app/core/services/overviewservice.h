@@ -14,6 +14,8 @@ struct OverviewCounts {
     qint64 groups = 0;
     qint64 applications = 0;
     int builtInIdentityProviders = 3; // partner directory, Microsoft account, email one-time passcode
+    qint64 configuredIdentityProviders = 0; // SAML/WS-Fed, Google, Facebook, OpenID Connect
+    qint64 partners = 0;                    // cross-tenant partner organizations
     QJsonObject toJson() const;
 };
 
