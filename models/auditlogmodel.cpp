@@ -74,20 +74,25 @@ void AuditLogModel::requestPage() {
             if (generation != m_generation) {
                 return;
             }
-            m_loading = false;
-            emit loadingChanged(false);
             if (!page.ok()) {
+                m_loading = false;
                 m_hasMore = false;
+                emit loadingChanged(false);
                 emit errorOccurred(page.error());
                 return;
             }
+            // The cursor moves before anyone hears of the new rows, and m_loading stays set while they
+            // are inserted: views and QAbstractItemModelTester call fetchMore() from rowsInserted, which
+            // with the old cursor asked for the same page again (duplicates, out of time order).
+            m_next = page->next;
+            m_hasMore = page->hasMore;
             if (!page->rows.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->rows.size() - 1));
                 m_rows << page->rows;
                 endInsertRows();
             }
-            m_next = page->next;
-            m_hasMore = page->hasMore;
+            m_loading = false;
+            emit loadingChanged(false);
             emit pageLoaded();
         });
 }

@@ -9,7 +9,9 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -132,6 +134,21 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // Fixed starting widths from the font (ResizeToContents would measure every fetched row): the
+    // activity, category and actor are what operators scan, so they must not be elided.
+    {
+        const QFontMetrics fm = m_table->fontMetrics();
+        const int pad = 24;
+        const QString sampleDate = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat);
+        m_table->setColumnWidth(models::AuditLogModel::TimeColumn, fm.horizontalAdvance(sampleDate) + pad);
+        m_table->setColumnWidth(models::AuditLogModel::ActivityColumn,
+                                fm.horizontalAdvance(QStringLiteral("Update external collaboration settings")) + pad);
+        m_table->setColumnWidth(models::AuditLogModel::CategoryColumn,
+                                fm.horizontalAdvance(QStringLiteral("ApplicationManagement")) + pad);
+        m_table->setColumnWidth(models::AuditLogModel::ResultColumn, fm.horizontalAdvance(QStringLiteral("Failure")) + pad);
+        m_table->setColumnWidth(models::AuditLogModel::ActorColumn,
+                                fm.horizontalAdvance(QStringLiteral("megan.bowen@fabrikam.example")) + pad);
+    }
     m_details = named(new QTextBrowser(split), "auditDetails", tr("Audit record details"));
     m_details->setPlaceholderText(tr("Select a row to see who did what, and the values before and after."));
     split->addWidget(m_table);
@@ -240,9 +257,11 @@ void AuditLogPane::setCapabilities(const Capabilities &caps) {
     for (QWidget *w : std::initializer_list<QWidget *>{m_refreshReport, m_exportReport, m_inactiveDays}) {
         caps.apply(w, core::Permission::ReadDirectory);
     }
-    if (!caps.can(core::Permission::ReadAudit)) {
-        m_details->setPlaceholderText(caps.deniedReason(core::Permission::ReadAudit));
-    }
+    // The refusal replaces the hint only while it applies: the pane starts without capabilities, and
+    // the hint must come back once the real operator's (or an end of preview's) arrive.
+    m_details->setPlaceholderText(caps.can(core::Permission::ReadAudit)
+                                      ? tr("Select a row to see who did what, and the values before and after.")
+                                      : caps.deniedReason(core::Permission::ReadAudit));
     if (couldRead != caps.can(core::Permission::ReadAudit)) {
         m_model->setSession(m_session && caps.can(core::Permission::ReadAudit) ? m_session : nullptr);
     }

@@ -63,11 +63,13 @@ BulkInviteDialog::BulkInviteDialog(models::DbExecutor *executor, models::Session
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6); // uniform rows
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The problem text is what the operator reads: it takes the spare width, the rest keep theirs.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(models::BulkResultsModel::MessageColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(models::BulkResultsModel::RowColumn, 60);
     m_table->setColumnWidth(models::BulkResultsModel::EmailColumn, 220);
     m_table->setColumnWidth(models::BulkResultsModel::StatusColumn, 110);
-    m_table->setColumnWidth(models::BulkResultsModel::MessageColumn, 320);
+    m_table->setColumnWidth(models::BulkResultsModel::UpnColumn, 300);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -82,7 +84,7 @@ BulkInviteDialog::BulkInviteDialog(models::DbExecutor *executor, models::Session
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(900, 560);
+    resize(1100, 560);
 
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString f = MessageBoxes::openFileName(this, tr("Bulk Invite File"), {},
@@ -197,10 +199,16 @@ void BulkInviteDialog::start(bool dryRun) {
                                        .arg(r->failed)
                                        .arg(r->alreadyInvited));
             } else if (r->cancelled) {
-                m_summary->setText(tr("Cancelled. %1 guest(s) were invited and stay invited; %2 row(s) were not run. "
-                                      "Running the same file again finishes the job without duplicates.")
+                // The runner stops between batches without reading the rest of the file, so the summary
+                // holds only the rows that ran: say where it stopped rather than count what was left.
+                const int lastLine = r->rows.isEmpty() ? 0 : r->rows.constLast().row;
+                m_summary->setText(tr("Cancelled after line %1. %2 guest(s) were invited and stay invited (%3 already "
+                                      "invited, %4 failed); the lines after %1 were not run. Running the same file "
+                                      "again finishes the job without duplicates.")
+                                       .arg(lastLine)
                                        .arg(r->succeeded)
-                                       .arg(r->total - r->succeeded - r->failed - r->alreadyInvited));
+                                       .arg(r->alreadyInvited)
+                                       .arg(r->failed));
             } else {
                 m_summary->setText(tr("Done: %1 invited, %2 already invited, %3 failed of %4 row(s).")
                                        .arg(r->succeeded)

@@ -57,9 +57,11 @@ InviteDialog::InviteDialog(models::DbExecutor *executor, models::SessionPtr sess
     m_displayName = named(new QLineEdit(this), QStringLiteral("inviteDisplayName"), tr("Display name"));
     addRow(tr("&Display name:"), m_displayName, QStringLiteral("displayName"));
     m_redirectUrl = named(new QLineEdit(this), QStringLiteral("inviteRedirectUrl"), tr("Redirect URL"));
-    m_redirectUrl->setPlaceholderText(tr("https://myapps.%1/ — where the guest lands after accepting")
+    // Required (SPEC §2); the placeholder must not look like a value that would be used.
+    m_redirectUrl->setPlaceholderText(tr("Required, e.g. https://myapps.%1/")
                                           .arg(m_session ? m_session->directory.initialDomain
                                                          : QStringLiteral("example.com")));
+    m_redirectUrl->setToolTip(tr("Where the guest lands after accepting the invitation."));
     addRow(tr("&Redirect URL:"), m_redirectUrl, QStringLiteral("redirectUrl"));
     m_message = named(new QPlainTextEdit(this), QStringLiteral("inviteMessage"), tr("Personal message"));
     m_message->setPlaceholderText(tr("Plain text, shown in the invitation email"));

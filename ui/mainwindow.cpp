@@ -11,12 +11,16 @@
 #include "ui/newdirectorydialog.h"
 #include "ui/pane.h"
 #include "ui/resources.h"
+#include "ui/rolespane.h"
 #include "ui/uilogging.h"
 #include "ui/welcomedialog.h"
+#include "ui/whatifdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
@@ -167,6 +171,38 @@ void MainWindow::buildMenus() {
     m_endPreviewAction->setObjectName(QStringLiteral("endPreviewAction"));
     m_endPreviewAction->setEnabled(false);
 
+    // Roles have no sidebar slot: they open in a window of their own that follows the session and
+    // View as role while it is open.
+    QMenu *directory = menuBar()->addMenu(tr("&Directory"));
+    directory->setObjectName(QStringLiteral("directoryMenu"));
+    QAction *roles = directory->addAction(tr("&Roles and Administrators…"), this, [this] {
+        if (!m_session) {
+            return;
+        }
+        auto *dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("rolesDialog"));
+        dialog->setWindowTitle(tr("Roles and Administrators"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        auto *pane = new RolesPane(m_executor, dialog);
+        pane->setCapabilities(m_capabilities);
+        pane->setSession(m_session);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(pane, 1);
+        layout->addWidget(buttons);
+        connect(this, &MainWindow::capabilitiesChanged, pane, [this, pane] { pane->setCapabilities(m_capabilities); });
+        // Another directory opened meanwhile: the window would show the old one.
+        connect(this, &MainWindow::capabilitiesChanged, dialog, [this, dialog, shown = m_session] {
+            if (m_session != shown) {
+                dialog->close();
+            }
+        });
+        dialog->resize(960, 640);
+        dialog->show();
+    });
+    roles->setObjectName(QStringLiteral("rolesAction"));
+
     QMenu *guests = menuBar()->addMenu(tr("&Guests"));
     guests->setObjectName(QStringLiteral("guestsMenu"));
     QAction *invite = guests->addAction(tr("&Invite Guest…"), this, [this] {
@@ -187,6 +223,17 @@ void MainWindow::buildMenus() {
     });
     bulk->setObjectName(QStringLiteral("bulkInviteAction"));
     bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction *whatIf = tools->addAction(tr("&What If…"), this, [this] {
+        if (m_session) {
+            auto *dialog = new WhatIfDialog(m_executor, m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
+    whatIf->setObjectName(QStringLiteral("whatIfAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

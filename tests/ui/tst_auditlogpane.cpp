@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -89,9 +90,21 @@ private slots:
             QTest::qWait(5);
         }
         QVERIFY(model.rowCount() >= 450);
+        // Every row once (the tester calls fetchMore from rowsInserted: a stale cursor read a page
+        // twice), in (time, id) descending order across page boundaries.
+        QSet<qint64> ids;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const qint64 id = model.index(r, 0).data(models::AuditLogModel::IdRole).toLongLong();
+            QVERIFY2(!ids.contains(id), qPrintable(QStringLiteral("row %1 repeats id %2").arg(r).arg(id)));
+            ids.insert(id);
+        }
         for (int r = 1; r < model.rowCount(); ++r) {
-            QVERIFY(model.index(r - 1, 0).data(models::AuditLogModel::TimeMsRole).toLongLong() >=
-                    model.index(r, 0).data(models::AuditLogModel::TimeMsRole).toLongLong());
+            const qint64 prevMs = model.index(r - 1, 0).data(models::AuditLogModel::TimeMsRole).toLongLong();
+            const qint64 ms = model.index(r, 0).data(models::AuditLogModel::TimeMsRole).toLongLong();
+            const qint64 prevId = model.index(r - 1, 0).data(models::AuditLogModel::IdRole).toLongLong();
+            const qint64 id = model.index(r, 0).data(models::AuditLogModel::IdRole).toLongLong();
+            QVERIFY2(prevMs > ms || (prevMs == ms && prevId > id),
+                     qPrintable(QStringLiteral("row %1 (%2, #%3) after (%4, #%5)").arg(r).arg(ms).arg(id).arg(prevMs).arg(prevId)));
         }
         core::AuditFilter job;
         job.correlationId = QStringLiteral("bulk-job");
