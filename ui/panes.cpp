@@ -1,8 +1,11 @@
 #include "ui/panes.h"
 
 #include "ui/auditlogpane.h"
+#include "ui/crosstenantpane.h"
 #include "ui/emptystatepane.h"
 #include "ui/externalcollaborationpane.h"
+#include "ui/guestuserspane.h"
+#include "ui/identityproviderspane.h"
 #include "ui/overviewpane.h"
 
 #include <QCoreApplication>
@@ -19,15 +22,8 @@ Pane *createOverviewPane(models::DbExecutor *executor, QWidget *parent) {
     return new OverviewPane(executor, parent);
 }
 
-Pane *createGuestUsersPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(
-        PaneId::GuestUsers,
-        QCoreApplication::translate("atrium::ui::Panes", "Guest users arrive with the invitations feature."),
-        QCoreApplication::translate(
-            "atrium::ui::Panes",
-            "This pane will list the directory's guest users with their state, identities, sponsors "
-            "and sign-in status. The guest counts on the Overview already come from the directory."),
-        parent);
+Pane *createGuestUsersPane(models::DbExecutor *executor, QWidget *parent) {
+    return new GuestUsersPane(executor, parent);
 }
 
 Pane *createInvitationsPane(models::DbExecutor *, QWidget *parent) {
@@ -44,28 +40,12 @@ Pane *createExternalCollaborationPane(models::DbExecutor *executor, QWidget *par
     return new ExternalCollaborationPane(executor, parent);
 }
 
-Pane *createCrossTenantAccessPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(
-        PaneId::CrossTenantAccess,
-        QCoreApplication::translate("atrium::ui::Panes",
-                                    "Cross-tenant access settings arrive with the partner organizations feature."),
-        QCoreApplication::translate(
-            "atrium::ui::Panes",
-            "The default inbound and outbound B2B settings, partner organizations, inbound trust and "
-            "automatic redemption. No partners are shown until they can be configured."),
-        parent);
+Pane *createCrossTenantAccessPane(models::DbExecutor *executor, QWidget *parent) {
+    return new CrossTenantPane(executor, parent);
 }
 
-Pane *createIdentityProvidersPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(PaneId::IdentityProviders,
-                      QCoreApplication::translate("atrium::ui::Panes",
-                                                  "Identity provider settings arrive with the federation feature."),
-                      QCoreApplication::translate(
-                          "atrium::ui::Panes",
-                          "The three built-in providers (partner directory, Microsoft account, email one-time "
-                          "passcode) are always available. Google, Facebook and SAML/WS-Fed federation will be "
-                          "configured here."),
-                      parent);
+Pane *createIdentityProvidersPane(models::DbExecutor *executor, QWidget *parent) {
+    return new IdentityProvidersPane(executor, parent);
 }
 
 Pane *createAuditLogPane(models::DbExecutor *executor, QWidget *parent) {

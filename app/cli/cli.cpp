@@ -386,6 +386,7 @@ CommandMap commands() {
     registerOperatorCommands(c);
     registerGuestCommands(c);
     registerCrossTenantCommands(c);
+    registerIdpCommands(c);
     return c;
 }
 

@@ -57,5 +57,6 @@ void registerInvitationCommands(CommandMap &commands);
 void registerOperatorCommands(CommandMap &commands);
 void registerGuestCommands(CommandMap &commands);
 void registerCrossTenantCommands(CommandMap &commands);
+void registerIdpCommands(CommandMap &commands);
 
 } // namespace atrium::cli
