@@ -73,7 +73,7 @@ GuestUsersPane::GuestUsersPane(models::DbExecutor *executor, QWidget *parent)
     m_search = named(new QLineEdit(this), "guestSearch", tr("Search guests"));
     m_search->setPlaceholderText(tr("Search by name, email or domain (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 34);
+    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 28);
     m_state = named(new QComboBox(this), "guestStateFilter", tr("Invitation state"));
     m_state->addItem(tr("Any state"), -1);
     m_state->addItem(models::GuestListModel::stateText(core::ExternalUserState::PendingAcceptance),
@@ -83,6 +83,7 @@ GuestUsersPane::GuestUsersPane(models::DbExecutor *executor, QWidget *parent)
     m_domain = named(new QLineEdit(this), "guestDomainFilter", tr("Email domain"));
     m_domain->setPlaceholderText(tr("Domain, e.g. contoso.com"));
     m_domain->setClearButtonEnabled(true);
+    m_domain->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
     m_creation = named(new QComboBox(this), "guestCreationFilter", tr("Creation type"));
     m_creation->addItem(tr("Any creation type"), -1);
     m_creation->addItem(models::GuestListModel::creationTypeText(core::CreationType::Invitation),
@@ -127,15 +128,24 @@ GuestUsersPane::GuestUsersPane(models::DbExecutor *executor, QWidget *parent)
                            core::Permission::ResendInvitation, Needs::OneGuest);
     m_export = addAction(tr("Export CSV…"), "guestExportButton", tr("Export the guests shown to CSV"),
                          core::Permission::ReadDirectory, Needs::Nothing);
+    // Two rows, so that the pane's minimum width stays below a laptop screen's: lifecycle actions,
+    // then membership, link and export actions with the count.
+    auto *moreActions = new QHBoxLayout;
+    QHBoxLayout *row = actions;
     for (const ActionButton &a : std::as_const(m_actions)) {
-        actions->addWidget(a.button);
+        if (a.button == m_addTo) {
+            row = moreActions;
+        }
+        row->addWidget(a.button);
     }
     actions->addStretch(1);
+    moreActions->addStretch(1);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("guestCount"));
     m_count->setAccessibleName(tr("Number of guests"));
-    actions->addWidget(m_count);
+    moreActions->addWidget(m_count);
     layout->addLayout(actions);
+    layout->addLayout(moreActions);
 
     // --- Table and details
     auto *split = new QSplitter(Qt::Horizontal, this);

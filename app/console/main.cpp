@@ -5,6 +5,7 @@
 #include "models/dbexecutor.h"
 #include "ui/mainwindow.h"
 #include "ui/messageboxes.h"
+#include "ui/panes.h"
 #include "ui/resources.h"
 
 #include <QApplication>
@@ -13,6 +14,8 @@
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
+
+#include <optional>
 
 namespace {
 
@@ -66,9 +69,28 @@ int main(int argc, char *argv[]) {
         QCoreApplication::translate(
             "atrium::console",
             "When the directory does not exist yet, create it as the sample directory \"Fabrikam\"; then open it."));
+    const QCommandLineOption paneOption(
+        QStringLiteral("pane"),
+        QCoreApplication::translate("atrium::console",
+                                    "Open on this pane: overview, guestUsers, invitations, externalCollaboration, "
+                                    "crossTenantAccess, identityProviders or auditLog."),
+        QCoreApplication::translate("atrium::console", "PANE"));
     parser.addOption(dbOption);
     parser.addOption(demoOption);
+    parser.addOption(paneOption);
     parser.process(app);
+    std::optional<atrium::ui::PaneId> startPane;
+    if (parser.isSet(paneOption)) {
+        for (const atrium::ui::PaneInfo &p : atrium::ui::paneInfos()) {
+            if (p.objectName.compare(parser.value(paneOption) + QStringLiteral("Pane"), Qt::CaseInsensitive) == 0) {
+                startPane = p.id;
+            }
+        }
+        if (!startPane) {
+            return fatal(QCoreApplication::translate("atrium::console", "Unknown pane \"%1\"; see atrium --help.")
+                             .arg(parser.value(paneOption)));
+        }
+    }
     if (!parser.positionalArguments().isEmpty()) {
         return fatal(QCoreApplication::translate("atrium::console", "Unexpected argument \"%1\"; see atrium --help.")
                          .arg(parser.positionalArguments().first()));
@@ -86,5 +108,8 @@ int main(int argc, char *argv[]) {
     atrium::ui::MainWindow window(&executor, std::make_shared<atrium::core::SystemClock>());
     window.show();
     window.startUp(*info, parser.isSet(demoOption));
+    if (startPane) {
+        window.showPane(*startPane);
+    }
     return QApplication::exec();
 }
