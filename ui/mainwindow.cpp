@@ -8,6 +8,7 @@
 #include "ui/invitedialog.h"
 #include "ui/messagebar.h"
 #include "ui/messageboxes.h"
+#include "ui/myappsgroupsdialog.h"
 #include "ui/newdirectorydialog.h"
 #include "ui/pane.h"
 #include "ui/resources.h"
@@ -223,6 +224,16 @@ void MainWindow::buildMenus() {
     });
     bulk->setObjectName(QStringLiteral("bulkInviteAction"));
     bulk->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    // Owners' self-service (issue 3 item 4): what the operator owns, whatever their roles; the
+    // service layer decides, so the entry is never disabled here.
+    QAction *owned = guests->addAction(tr("My &Apps and Groups…"), this, [this] {
+        if (m_session) {
+            auto *dialog = new MyAppsGroupsDialog(m_executor, m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
+    owned->setObjectName(QStringLiteral("myAppsGroupsAction"));
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
