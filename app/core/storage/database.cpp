@@ -451,7 +451,28 @@ Error Database::sqlError(const QSqlError &e, const QString &what) {
     return err;
 }
 
+Status Database::checkBindable(const QVariantList &values) {
+    for (const QVariant &v : values) {
+        if (v.typeId() != QMetaType::QString) {
+            continue;
+        }
+        const QString s = v.toString();
+        if (s.contains(QChar(0))) {
+            return Error::invalid(tr("The text contains a NUL character, which Atrium cannot store; remove it and "
+                                     "try again. Nothing was saved."));
+        }
+        if (!s.isValidUtf16()) {
+            return Error::invalid(tr("The text contains broken Unicode (an unpaired surrogate); correct it and try "
+                                     "again. Nothing was saved."));
+        }
+    }
+    return {};
+}
+
 Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &values) {
+    if (Status s = checkBindable(values); !s.ok()) {
+        return s.error();
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {

@@ -63,6 +63,10 @@ public:
     // Maps a failed query to an Error (unique violations -> AlreadyExists, disk full, busy, ...).
     static Error sqlError(const QSqlError &e, const QString &what);
     static bool isRetryable(const QSqlError &e);
+    // Text that no column may hold: a NUL character (PostgreSQL cannot store it, and Qt's driver
+    // would cut the value there) or broken UTF-16 (an unpaired surrogate would be stored mangled).
+    // Every bound value passes this check, so no service can write such text by accident.
+    static Status checkBindable(const QVariantList &values);
 
     // Helpers for the common statement shapes; every value is bound, never spliced into SQL.
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql, const QVariantList &values = {});

@@ -7,6 +7,9 @@
 namespace atrium::core {
 
 Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &values) {
+    if (Status s = Database::checkBindable(values); !s.ok()) {
+        return s.error();
+    }
     auto it = m_queries.find(sql);
     if (it == m_queries.end()) {
         auto q = std::make_shared<QSqlQuery>(m_db);

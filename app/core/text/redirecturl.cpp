@@ -35,6 +35,10 @@ QString authorityOf(const QString &url) {
 } // namespace
 
 Result<QUrl> parseRedirectUrl(const QString &input) {
+    if (!input.isValidUtf16()) {
+        // QUrl would percent-encode the broken surrogate into a different URL than the one typed.
+        return invalid(tr("The redirect URL contains broken Unicode (an unpaired surrogate)."));
+    }
     for (const QChar c : input) {
         if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
             return invalid(tr("The redirect URL contains a line break."));
