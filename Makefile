@@ -36,7 +36,7 @@ asan:
 	$(MAKE) test PRESET=asan
 
 lupdate: configure
-	cmake --build --preset $(PRESET) --target update_translations
+	cmake --build --preset $(PRESET) --target atrium_lupdate
 
 clean:
 	rm -rf build
