@@ -469,6 +469,17 @@ Status Database::checkBindable(const QVariantList &values) {
     return {};
 }
 
+void Database::bindValues(QSqlQuery &q, const QVariantList &values) {
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
+            q.bindValue(i, QStringLiteral(""));
+        } else {
+            q.bindValue(i, v);
+        }
+    }
+}
+
 Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &values) {
     if (Status s = checkBindable(values); !s.ok()) {
         return s.error();
@@ -478,14 +489,7 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
     if (!q.prepare(sql)) {
         return sqlError(q.lastError(), QStringLiteral("Preparing a statement"));
     }
-    for (const QVariant &v : values) {
-        // A null QString is an empty text value here; SQL NULL is bound with an invalid QVariant().
-        if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
-            q.addBindValue(QStringLiteral(""));
-        } else {
-            q.addBindValue(v);
-        }
-    }
+    bindValues(q, values);
     if (!q.exec()) {
         return sqlError(q.lastError(), tr("A database statement"));
     }

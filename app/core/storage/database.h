@@ -67,6 +67,8 @@ public:
     // would cut the value there) or broken UTF-16 (an unpaired surrogate would be stored mangled).
     // Every bound value passes this check, so no service can write such text by accident.
     static Status checkBindable(const QVariantList &values);
+    // Binds values positionally. A null QString binds as empty text; SQL NULL is an invalid QVariant().
+    static void bindValues(QSqlQuery &q, const QVariantList &values);
 
     // Helpers for the common statement shapes; every value is bound, never spliced into SQL.
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql, const QVariantList &values = {});

@@ -21,14 +21,7 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
     }
     QSqlQuery *q = it->get();
     q->finish();
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &v = values.at(i);
-        if (v.typeId() == QMetaType::QString && v.toString().isNull()) {
-            q->bindValue(i, QStringLiteral(""));
-        } else {
-            q->bindValue(i, v);
-        }
-    }
+    Database::bindValues(*q, values);
     if (!q->exec()) {
         return Database::sqlError(q->lastError(), QStringLiteral("A database statement"));
     }
