@@ -7,12 +7,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlRecord>
 #include <QThread>
 #include <QUuid>
 
+#include <dlfcn.h>
+#include <poll.h>
 #include <sys/vfs.h>
 
 #include <thread>
@@ -50,10 +53,90 @@ QStringList splitStatements(const QString &script) {
 // PostgreSQL reports a lost server as SQLSTATE class 08 or 57P0x, or as a connection error without a
 // SQLSTATE. (Qt's SQLite driver labels every failed step a ConnectionError, always with a numeric
 // code, so the type alone says nothing there.)
+// libpq's own messages for a connection that died under a statement carry no SQLSTATE either, and
+// Qt files them as statement errors ("server closed the connection unexpectedly" after a restart).
 bool isConnectionLost(const QSqlError &e) {
     const QString code = e.nativeErrorCode();
-    return (e.type() == QSqlError::ConnectionError && code.isEmpty()) || code.startsWith(QLatin1String("08")) ||
-           code == QLatin1String("57P01") || code == QLatin1String("57P02") || code == QLatin1String("57P03");
+    if (code.isEmpty()) {
+        if (e.type() == QSqlError::ConnectionError) {
+            return true;
+        }
+        const QString text = e.databaseText() + QLatin1Char('\n') + e.driverText();
+        for (const char *lost : {"server closed the connection unexpectedly", "no connection to the server",
+                                 "terminating connection due to", "could not receive data from server",
+                                 "could not send data to server", "connection to server was lost",
+                                 "SSL connection has been closed unexpectedly"}) {
+            if (text.contains(QLatin1String(lost))) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02") ||
+           code == QLatin1String("57P03");
+}
+
+// This thread's connection name for a database: "atrium-<database>.<generation>-<thread>". The
+// generation moves on whenever the thread's connection is dropped (lost server, released), so a
+// reconnect never reuses the name of a connection that someone may still hold a query on.
+QString threadConnectionName(const QString &databaseId, bool nextGeneration) {
+    thread_local QHash<QString, int> generations;
+    int &generation = generations[databaseId];
+    if (nextGeneration) {
+        ++generation;
+    }
+    return QStringLiteral("atrium-%1.%2-%3")
+        .arg(databaseId)
+        .arg(generation)
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+// libpq is loaded by Qt's QPSQL plugin; the two functions the liveness check needs are looked up
+// there, so building Atrium needs no libpq headers. (ConnStatusType: CONNECTION_OK is 0.)
+struct LibPq {
+    int (*status)(const void *) = nullptr;
+    int (*socket)(const void *) = nullptr;
+};
+const LibPq &libPq() {
+    static const LibPq pq = [] {
+        LibPq l;
+        if (void *h = ::dlopen("libpq.so.5", RTLD_LAZY | RTLD_NOLOAD)) {
+            l.status = reinterpret_cast<int (*)(const void *)>(::dlsym(h, "PQstatus"));
+            l.socket = reinterpret_cast<int (*)(const void *)>(::dlsym(h, "PQsocket"));
+        }
+        return l;
+    }();
+    return pq;
+}
+
+// Whether an open PostgreSQL connection still reaches its server, without a round trip when it is
+// idle and well: a server that restarted or shut down has told the idle connection so (FATAL
+// 57P01, then end of file), which makes its socket readable. Only then is it probed with a query.
+bool postgresConnectionAlive(QSqlDatabase &db) {
+    const QVariant handle = db.driver()->handle();
+    // Qt 6.4 names the handle's type after libpq's struct tag ("pg_conn*"), older Qt "PGconn*".
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)) {
+        return true;
+    }
+    const void *conn = *static_cast<void *const *>(handle.constData());
+    const LibPq &pq = libPq();
+    if (!conn || !pq.status || !pq.socket) {
+        return true; // cannot tell; a failing statement reports the lost connection
+    }
+    if (pq.status(conn) != 0) {
+        return false;
+    }
+    const int fd = pq.socket(conn);
+    if (fd < 0) {
+        return false;
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) {
+        return true; // nothing pending on an idle connection
+    }
+    QSqlQuery probe(db);
+    return probe.exec(QStringLiteral("SELECT 1"));
 }
 
 } // namespace
@@ -156,23 +239,31 @@ Result<std::shared_ptr<Database>> Database::open(const ConnectionInfo &info, Ope
 }
 
 Result<QSqlDatabase> Database::connection() const {
-    const QString name = QStringLiteral("atrium-%1-%2")
-                             .arg(m_id)
-                             .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+    const QString name = threadConnectionName(m_id, false);
     if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen()) {
-            return db;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isOpen() && (m_info.engine == Engine::Sqlite || postgresConnectionAlive(db))) {
+                return db;
+            }
+            if (db.isOpen()) {
+                qCInfo(lcStorage) << "the connection to" << m_info.displayName() << "was lost; reconnecting";
+            }
         }
+        // The new connection gets a new name: a statement someone kept prepared on the old one
+        // (a statement cache) then never matches it, and is never run on the deleted driver.
         QSqlDatabase::removeDatabase(name);
+        QMutexLocker lock(&m_mutex);
+        m_connectionNames.removeAll(name);
+        lock.unlock();
+        return openConnection(threadConnectionName(m_id, true));
     }
     return openConnection(name);
 }
 
 void Database::releaseThreadConnection() const {
-    const QString name = QStringLiteral("atrium-%1-%2")
-                             .arg(m_id)
-                             .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+    const QString name = threadConnectionName(m_id, false);
+    threadConnectionName(m_id, true);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isValid()) {
@@ -355,7 +446,10 @@ Status Database::runTransaction(const std::function<Status(QSqlDatabase &)> &fn)
     Error last;
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         if (attempt > 0) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 * (1 << attempt)));
+            // Exponential backoff with jitter: two writers that failed each other must not retry in
+            // step (the long unit of work would lose to the short one every time).
+            const int base = 20 * (1 << attempt);
+            std::this_thread::sleep_for(std::chrono::milliseconds(base + int(QRandomGenerator::global()->bounded(base))));
         }
         auto c = connection();
         if (!c.ok()) {
