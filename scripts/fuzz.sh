@@ -1,53 +1,60 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz) with clang, AddressSanitizer and UBSan, and runs each
-# for a while. Usage: scripts/fuzz.sh [seconds per target, default 60] [build dir, default build/fuzz]
-# A crash leaves its input as <build>/fuzz/artifacts/<target>/crash-* and makes the script fail;
-# replay it with <build>/fuzz/<target> <file>.
+# Builds the libFuzzer targets (tests/fuzz, its own small CMake project) with clang, AddressSanitizer
+# and UBSan, and runs each for a while. Usage:
+#   scripts/fuzz.sh [seconds per target, default 60] [build dir, default build/fuzz] [target ...]
+# `make test` runs it for a few seconds per target (CTest test fuzz_bounded); longer runs find more.
+# Every run first replays the committed corpus (tests/fuzz/corpus/<target>/: seeds and inputs that
+# once crashed) and then keeps what it finds in <build>/fuzz/corpus/<target>/ for the next run.
+# A crash, a broken invariant (abort), a leak or an input slower than 10 s makes the script fail
+# and leaves the input as <build>/fuzz/artifacts/<target>/crash-* (or leak-*, timeout-*);
+# replay it with <build>/fuzz/<target> <file>, and commit it to tests/fuzz/corpus/<target>/
+# once fixed.
 set -euo pipefail
 
 seconds="${1:-60}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-source_dir="${ATRIUM_FUZZ_SOURCE:-$repo}" # another CMake project that includes tests/fuzz may be used
 build="${2:-$repo/build/fuzz}"
-targets=(fuzz_csvreader fuzz_bulkinvitecsv fuzz_emailaddress)
+shift $(($# < 2 ? $# : 2))
+all_targets=(fuzz_csvreader fuzz_bulkinvitecsv fuzz_emailaddress fuzz_federationmetadata fuzz_graphjson fuzz_apiconnector)
+targets=("${all_targets[@]}")
+if [ $# -gt 0 ]; then
+    targets=("$@")
+fi
 
 if ! command -v clang++ >/dev/null; then
-    echo "fuzz.sh: clang++ not found; install clang-14 and libclang-rt-14-dev" >&2
+    echo "fuzz.sh: clang++ not found; install clang and libclang-rt-14-dev (scripts/install-deps.sh test)" >&2
     exit 1
 fi
 
-cmake -S "$source_dir" -B "$build" -G Ninja \
+started=$SECONDS
+# Only tests/fuzz is configured: the fuzz targets and the parser sources they need, nothing else.
+cmake -S "$repo/tests/fuzz" -B "$build" -G Ninja \
     -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -Wno-unknown-warning-option" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-    -DATRIUM_FUZZ=ON -DATRIUM_WERROR=OFF >/dev/null
-cmake --build "$build" --target "${targets[@]}"
-
-# Seeds: a few valid inputs, so the fuzzers start from the interesting shapes.
-seed() { # seed <target> <name> <printf format>
-    mkdir -p "$build/fuzz/corpus/$1"
-    # shellcheck disable=SC2059
-    printf "$3" >"$build/fuzz/corpus/$1/$2"
-}
-headings='Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,Send invitation message (true or false) [sendEmail],Customized invitation message [customizedMessageBody],Name of invitee [inviteeName]'
-seed fuzz_bulkinvitecsv template "\xEF\xBB\xBFversion:v1.0\r\n$headings\r\nexample@example.com,https://myapps.microsoft.com,true,Hi,Ex\r\nalice@contoso.com,https://apps.contoso.com,false,\"Dear \"\"A\"\",\r\nwelcome\",Alice\r\nALICE@contoso.com,http://localhost/,,,\r\n"
-seed fuzz_csvreader quoted 'a,"b,c","d""e"\r\n"multi\nline",x\n\n=1+2,-3,@x\r\nlast'
-seed fuzz_csvreader bom '\xEF\xBB\xBFh1,h2\r\n1,2'
-seed fuzz_emailaddress plain 'alice@contoso.com'
-seed fuzz_emailaddress idna 'J\xC3\xB6rg_x@b\xC3\xBCcher.example'
-seed fuzz_emailaddress url 'https://apps.contoso.com:8443/a?b=c#d'
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+cmake --build "$build" --parallel "${ATRIUM_FUZZ_JOBS:-2}" --target "${targets[@]}"
+echo "== build: $((SECONDS - started)) s"
 
 status=0
 for target in "${targets[@]}"; do
-    mkdir -p "$build/fuzz/artifacts/$target"
+    corpus="$build/fuzz/corpus/$target"
+    artifacts="$build/fuzz/artifacts/$target"
+    mkdir -p "$corpus" "$artifacts"
     echo "== $target: ${seconds}s"
-    if ! "$build/fuzz/$target" "$build/fuzz/corpus/$target" \
+    dict=()
+    if [ -f "$repo/tests/fuzz/$target.dict" ]; then
+        dict=(-dict="$repo/tests/fuzz/$target.dict")
+    fi
+    # The first directory receives new inputs; the committed one is only read (and always replayed).
+    if ! "$build/fuzz/$target" "$corpus" "$repo/tests/fuzz/corpus/$target" "${dict[@]}" \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$build/fuzz/artifacts/$target/" 2>"$build/fuzz/$target.log"; then
-        echo "!! $target found a problem; see $build/fuzz/$target.log and $build/fuzz/artifacts/$target/" >&2
+        -artifact_prefix="$artifacts/" 2>"$build/fuzz/$target.log"; then
+        echo "!! $target found a problem; see $build/fuzz/$target.log and $artifacts/" >&2
+        grep -E -m 20 "ERROR|SUMMARY|runtime error|Test unit written|==[0-9]+==" "$build/fuzz/$target.log" >&2 || true
         status=1
     fi
     grep -E "stat::number_of_executed_units|cov:" "$build/fuzz/$target.log" | tail -2 || true
 done
+echo "== total: $((SECONDS - started)) s"
 exit $status

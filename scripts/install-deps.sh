@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages Atrium needs, only those missing, and says which.
 #   scripts/install-deps.sh run    packages to build and run the console and atriumctl
 #   scripts/install-deps.sh test   the same plus what the test suite starts (PostgreSQL, SMTP sink, keychain, browser)
+#                                  and clang with libFuzzer for the bounded fuzz run
 set -euo pipefail
 mode=${1:-run}
 
@@ -15,6 +16,7 @@ run_pkgs=(
 )
 test_pkgs=(
   postgresql python3-aiosmtpd dbus dbus-x11 libsecret-tools xvfb xauth openssl chromium chromium-driver wrk
+  clang libclang-rt-14-dev
 )
 
 pkgs=("${run_pkgs[@]}")
