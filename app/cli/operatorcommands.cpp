@@ -1,6 +1,6 @@
 #include "operatorcommands.h"
 
-#include "core/audit/pgaccess.h"
+#include "core/services/pgaccess.h"
 #include "core/services/audit.h"
 #include "core/services/roleservice.h"
 

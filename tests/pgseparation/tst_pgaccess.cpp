@@ -1,4 +1,4 @@
-#include "core/audit/pgaccess.h"
+#include "core/services/pgaccess.h"
 #include "core/services/roleservice.h"
 #include "core/services/settingsservice.h"
 #include "core/services/userservice.h"
@@ -206,6 +206,88 @@ private slots:
         QCOMPARE(s.error().code, ErrorCode::PermissionDenied); // refused (and audited) before SQL
         QSqlDatabase db = direct(QStringLiteral("rita"));
         QVERIFY(sqlOk(db, QStringLiteral("SELECT count(*) FROM audit_log")));
+    }
+    // Issue 8: roles assign/remove keep the login's group roles in step, in the same transaction. A
+    // Global Administrator's own login does it (no CREATEROLE): assign Helpdesk → the login may block
+    // sign-in in plain SQL; remove → PostgreSQL refuses it again.
+    void roleChangesFollowTheLoginsGroupRoles() {
+        const QString tessId = addUser(QStringLiteral("tess"), std::nullopt, QStringLiteral("tess"));
+        QVERIFY(!tessId.isEmpty());
+        const QString targetId = addUser(QStringLiteral("una"), std::nullopt, {});
+        QVERIFY(!targetId.isEmpty());
+        const QString block = QStringLiteral("UPDATE users SET account_enabled = 0 WHERE id = '%1'").arg(targetId);
+        const auto groups = [this](const QString &login) {
+            QString out, err;
+            if (!m_fx.pg().querySql(QStringLiteral("SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = "
+                                                   "m.roleid JOIN pg_roles l ON l.oid = m.member WHERE l.rolname = '%1' "
+                                                   "ORDER BY 1")
+                                        .arg(login),
+                                    &out, &err)) {
+                return QStringList{QStringLiteral("error: ") + err};
+            }
+            return out.trimmed().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        };
+        const auto tryAsTess = [&](int *rows, QString *error) {
+            QSqlDatabase db = direct(QStringLiteral("tess"));
+            const bool ok = sqlOk(db, block, rows, error);
+            db.close();
+            return ok;
+        };
+        QCOMPARE(groups(QStringLiteral("tess")), QStringList{QStringLiteral("atrium_operator")});
+        int rows = -1;
+        QString error;
+        QVERIFY2(!tryAsTess(&rows, &error), "a login without a role blocked a user");
+        QVERIFY2(error.contains(QLatin1String("permission denied")), qPrintable(error));
+
+        auto gina = serviceAs(QStringLiteral("gina"));
+        QVERIFY2(gina.ok(), qPrintable(gina.ok() ? QString() : gina.error().message + gina.error().detail));
+        const Status assigned = RoleService(*gina).assign(Role::HelpdeskAdministrator, tessId);
+        QVERIFY2(assigned.ok(), qPrintable(assigned.ok() ? QString() : assigned.error().message + assigned.error().detail));
+        QCOMPARE(groups(QStringLiteral("tess")),
+                 (QStringList{QStringLiteral("atrium_helpdesk"), QStringLiteral("atrium_operator")}));
+        QVERIFY2(tryAsTess(&rows, &error), qPrintable(error));
+        QCOMPARE(rows, 1);
+        // The helpdesk login still cannot do more than Helpdesk: settings stay refused.
+        {
+            QSqlDatabase db = direct(QStringLiteral("tess"));
+            QVERIFY(!sqlOk(db, QStringLiteral("UPDATE settings SET value = '1' WHERE key = 'inactiveGuestDays'")));
+            db.close();
+        }
+
+        const Status removed = RoleService(*gina).remove(Role::HelpdeskAdministrator, tessId);
+        QVERIFY2(removed.ok(), qPrintable(removed.ok() ? QString() : removed.error().message + removed.error().detail));
+        QCOMPARE(groups(QStringLiteral("tess")), QStringList{QStringLiteral("atrium_operator")});
+        QVERIFY2(!tryAsTess(&rows, &error), "the role was removed but PostgreSQL still allowed it");
+        QVERIFY2(error.contains(QLatin1String("permission denied")), qPrintable(error));
+
+        // Promoting to Global Administrator gives the admin option, so the new admin can assign roles too.
+        QVERIFY(RoleService(*gina).assign(Role::GlobalAdministrator, tessId).ok());
+        auto tess = serviceAs(QStringLiteral("tess"));
+        QVERIFY2(tess.ok(), qPrintable(tess.ok() ? QString() : tess.error().message));
+        const Status byTess = RoleService(*tess).assign(Role::GuestInviter, targetId);
+        QVERIFY2(byTess.ok(), qPrintable(byTess.ok() ? QString() : byTess.error().message + byTess.error().detail));
+        QVERIFY(RoleService(*tess).remove(Role::GuestInviter, targetId).ok());
+        QVERIFY(RoleService(*gina).remove(Role::GlobalAdministrator, tessId).ok());
+        QCOMPARE(groups(QStringLiteral("tess")), QStringList{QStringLiteral("atrium_operator")});
+
+        // A role change the database cannot mirror is not made at all: with the admin option taken away
+        // from the Global Administrators' group, gina's assignment is refused and nothing is stored.
+        QString err;
+        QVERIFY2(m_fx.pg().runSql(QStringLiteral("REVOKE ADMIN OPTION FOR atrium_helpdesk FROM atrium_global_admin"), &err),
+                 qPrintable(err));
+        const Status refused = RoleService(*gina).assign(Role::HelpdeskAdministrator, tessId);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QLatin1String("operator grants")), qPrintable(refused.error().message));
+        auto list = RoleService(*gina).list();
+        QVERIFY(list.ok());
+        for (const RoleAssignment &a : *list) {
+            QVERIFY(a.userId != tessId);
+        }
+        QCOMPARE(groups(QStringLiteral("tess")), QStringList{QStringLiteral("atrium_operator")});
+        // `atriumctl operator grants` (applyGrants) repairs it.
+        QVERIFY(m_admin->db().transaction([](QSqlDatabase &db) { return PgAccess::applyGrants(db); }).ok());
+        QVERIFY(RoleService(*gina).assign(Role::HelpdeskAdministrator, tessId).ok());
+        QVERIFY(RoleService(*gina).remove(Role::HelpdeskAdministrator, tessId).ok());
     }
 };
 

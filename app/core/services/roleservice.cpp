@@ -1,5 +1,7 @@
 #include "core/services/roleservice.h"
 
+#include "core/services/pgaccess.h"
+
 #include <QCoreApplication>
 
 namespace atrium::core {
@@ -88,6 +90,10 @@ Status RoleService::assign(Role role, const QString &userIdOrUpn) {
             return r.error();
         }
         e.targetId = *id;
+        // On PostgreSQL the user's database login gets the role's group role now (SPEC §10, issue 8).
+        if (Status s = PgAccess::syncUserMemberships(db, m_ctx.db().engine(), *id); !s.ok()) {
+            return s;
+        }
         return AuditLog::append(db, m_ctx.clock(), m_ctx.op(), e);
     });
 }
@@ -125,6 +131,10 @@ Status RoleService::remove(Role role, const QString &userIdOrUpn) {
             return Error::notFound(tr("The role %1 of %2").arg(roleLabel(role), userIdOrUpn));
         }
         e.targetId = *id;
+        // ... and loses its group role, so that PostgreSQL refuses what the role allowed.
+        if (Status sync = PgAccess::syncUserMemberships(db, m_ctx.db().engine(), *id); !sync.ok()) {
+            return sync;
+        }
         return AuditLog::append(db, m_ctx.clock(), m_ctx.op(), e);
     });
     if (!s.ok() && s.error().code == ErrorCode::Invalid) {

@@ -2,6 +2,7 @@
 
 #include "core/base/enums.h"
 #include "core/base/result.h"
+#include "core/storage/connectioninfo.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
@@ -37,8 +38,15 @@ public:
     // and syncs its group roles. The password goes to PostgreSQL only, never to a file or the log.
     static Status createOperatorLogin(QSqlDatabase &db, const QString &login, const QString &password,
                                       const QString &userId);
-    // Grants the login the group roles of its user's directory roles and revokes the others.
+    // Grants the login the group roles of its user's directory roles and revokes the others (a Global
+    // Administrator's login gets atrium_global_admin WITH ADMIN OPTION, so that it can assign roles).
+    // Runs as the schema owner or as a Global Administrator's login.
     static Status syncMemberships(QSqlDatabase &db, const QString &login);
+    // After a directory role of `userId` changed (RoleService, same transaction): on PostgreSQL, syncs
+    // the memberships of the user's database login, if it has one and the Atrium group roles exist.
+    // Nothing to do on SQLite, for the schema owner's login (not an operator login name) or before
+    // applyGrants ever ran.
+    static Status syncUserMemberships(QSqlDatabase &db, Engine engine, const QString &userId);
     // A login name PostgreSQL takes unquoted: [a-z_][a-z0-9_$]{0,62}.
     static bool isValidLogin(const QString &login);
 };

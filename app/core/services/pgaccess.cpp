@@ -1,4 +1,4 @@
-#include "core/audit/pgaccess.h"
+#include "core/services/pgaccess.h"
 
 #include "core/storage/database.h"
 
@@ -113,6 +113,22 @@ Status PgAccess::applyGrants(QSqlDatabase &db) {
             }
         }
     }
+    // A Global Administrator assigns directory roles (RoleService), and the login of the user whose
+    // role changed must get or lose the matching group role in the same transaction: the group of
+    // Global Administrators holds every other group role WITH ADMIN OPTION (PostgreSQL lets members
+    // of a role holding the admin option grant it), and each Global Administrator login holds
+    // atrium_global_admin itself WITH ADMIN OPTION (syncMemberships), since a role cannot be a member
+    // of itself. No login needs CREATEROLE for this.
+    for (const QString &role : allGroupRoles()) {
+        if (role == groupRoleFor(Role::GlobalAdministrator)) {
+            continue;
+        }
+        if (Status s = execFormatted(db, QStringLiteral("'GRANT %I TO %I WITH ADMIN OPTION', ?::text, ?::text"),
+                                     {role, groupRoleFor(Role::GlobalAdministrator)}, what);
+            !s.ok()) {
+            return s;
+        }
+    }
     auto tablesQuery = Database::exec(
         db, QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"));
     if (!tablesQuery.ok()) {
@@ -208,7 +224,68 @@ Status PgAccess::applyGrants(QSqlDatabase &db) {
             return s;
         }
     }
+    // Logins bound before this version lack the admin option above: bring every bound login in step.
+    auto logins = Database::exec(
+        db, QStringLiteral("SELECT db_login FROM users WHERE db_login IS NOT NULL AND deleted_at IS NULL ORDER BY db_login"));
+    if (!logins.ok()) {
+        return logins.error();
+    }
+    QStringList bound;
+    while (logins->next()) {
+        bound << logins->value(0).toString();
+    }
+    for (const QString &login : std::as_const(bound)) {
+        auto exists = Database::exec(db, QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = ?"), {login});
+        if (!exists.ok()) {
+            return exists.error();
+        }
+        if (exists->next() && isValidLogin(login)) {
+            if (Status s = syncMemberships(db, login); !s.ok()) {
+                return s;
+            }
+        }
+    }
     return {};
+}
+
+Status PgAccess::syncUserMemberships(QSqlDatabase &db, Engine engine, const QString &userId) {
+    if (engine != Engine::Postgres) {
+        return {};
+    }
+    auto q = Database::exec(db, QStringLiteral("SELECT db_login FROM users WHERE id = ? AND db_login IS NOT NULL"), {userId});
+    if (!q.ok()) {
+        return q.error();
+    }
+    if (!q->next()) {
+        return {}; // no database login bound to this user
+    }
+    const QString login = q->value(0).toString();
+    q->finish();
+    if (!isValidLogin(login)) {
+        return {}; // the schema owner (e.g. atrium_owner) and other administrative logins keep their own rights
+    }
+    // Nothing to keep in step when the separation was never set up (applyGrants not run) or the
+    // login does not exist on this server.
+    auto present = Database::exec(db,
+                                  QStringLiteral("SELECT (SELECT COUNT(*) FROM pg_roles WHERE rolname = ?), "
+                                                 "(SELECT COUNT(*) FROM pg_roles WHERE rolname = ?)"),
+                                  {operatorRole(), login});
+    if (!present.ok()) {
+        return present.error();
+    }
+    if (!present->next() || present->value(0).toInt() == 0 || present->value(1).toInt() == 0) {
+        return {};
+    }
+    present->finish();
+    const Status s = syncMemberships(db, login);
+    if (!s.ok() && s.error().code != ErrorCode::Invalid) {
+        Error e = s.error();
+        e.message = tr("The role was not changed: the database login %1 could not be given the matching PostgreSQL "
+                       "group roles (%2). The schema owner can repair the grants with \"atriumctl operator grants\".")
+                        .arg(login, s.error().message);
+        return e;
+    }
+    return s;
 }
 
 Status PgAccess::syncMemberships(QSqlDatabase &db, const QString &login) {
@@ -229,9 +306,11 @@ Status PgAccess::syncMemberships(QSqlDatabase &db, const QString &login) {
         }
     }
     const QString what = tr("Granting the database roles of %1").arg(login);
+    const QString globalAdmin = groupRoleFor(Role::GlobalAdministrator);
     for (const QString &group : allGroupRoles()) {
-        const QString fmt = wanted.contains(group) ? QStringLiteral("'GRANT %I TO %I', ?::text, ?::text")
-                                                   : QStringLiteral("'REVOKE %I FROM %I', ?::text, ?::text");
+        const QString fmt = !wanted.contains(group) ? QStringLiteral("'REVOKE %I FROM %I', ?::text, ?::text")
+                            : group == globalAdmin  ? QStringLiteral("'GRANT %I TO %I WITH ADMIN OPTION', ?::text, ?::text")
+                                                    : QStringLiteral("'GRANT %I TO %I', ?::text, ?::text");
         if (Status s = execFormatted(db, fmt, {group, login}, what); !s.ok()) {
             return s;
         }
