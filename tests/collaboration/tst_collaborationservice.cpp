@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
@@ -539,6 +540,65 @@ private slots:
             }
         }
         QCOMPARE(seenKinds, kinds);
+    }
+
+    // The counts subtract role holders from all users of a type: a user with two inviter roles is
+    // subtracted once, and deleted users count nowhere (neither as holders nor as the affected).
+    void impactCountsRoleHoldersOnce_data() { engineData(); }
+    void impactCountsRoleHoldersOnce() {
+        QFETCH(QString, engine);
+        auto ctx = impactDirectory(engine);
+        QVERIFY(ctx);
+        const QString guest = QStringLiteral("Guest");
+        const QString accepted = QStringLiteral("Accepted");
+        const QString dual = addUser(*ctx, QStringLiteral("dual"), QStringLiteral("partner.example"), guest, accepted);
+        grant(*ctx, dual, Role::GuestInviter);
+        grant(*ctx, dual, Role::UserAdministrator);
+        const QString ghost = addUser(*ctx, QStringLiteral("ghost"), QStringLiteral("partner.example"), guest, accepted,
+                                      {}, true);
+        grant(*ctx, ghost, Role::GuestInviter);
+        addUser(*ctx, QStringLiteral("otpgone"), QStringLiteral("contoso.com"), guest, accepted, QStringLiteral("mail"),
+                true);
+        CollaborationService service(*ctx);
+
+        CollaborationSettings admins;
+        admins.allowInvitesFrom = AllowInvitesFrom::adminsAndGuestInviters;
+        auto p = service.previewImpact(CollaborationSettings{}, admins, 100);
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message + p.error().detail));
+        // 13 guests not deleted, 2 of them inviters (ginv, dual); 3 members without an inviter role.
+        QCOMPARE(p->invitersLosingRight.count, 14);
+        QCOMPARE(p->invitersLosingRight.firstPage.size(), 14);
+        for (const AffectedObject &o : p->invitersLosingRight.firstPage) {
+            QVERIFY2(!o.userPrincipalName.startsWith(QStringLiteral("dual")), qPrintable(o.userPrincipalName));
+            QVERIFY2(!o.userPrincipalName.startsWith(QStringLiteral("ghost")), qPrintable(o.userPrincipalName));
+        }
+        // A one-row page keeps the exact count.
+        auto small = service.previewImpact(CollaborationSettings{}, admins, 1);
+        QVERIFY(small.ok());
+        QCOMPARE(small->invitersLosingRight.count, 14);
+        QCOMPARE(small->invitersLosingRight.firstPage.size(), 1);
+
+        CollaborationSettings before = admins;
+        CollaborationSettings none;
+        none.allowInvitesFrom = AllowInvitesFrom::none;
+        auto q = service.previewImpact(before, none, 100);
+        QVERIFY(q.ok());
+        // Ada, carol, ginv and dual (once); not the deleted ghost.
+        QCOMPARE(q->invitersLosingRight.count, 4);
+        const QStringList got = upns(q->invitersLosingRight);
+        QCOMPARE(got.size(), 4);
+        for (const char *who : {"carol", "dual", "ginv"}) {
+            QCOMPARE(got.filter(QRegularExpression(QStringLiteral("^") + QLatin1String(who))).size(), 1);
+        }
+        QVERIFY(got.filter(QStringLiteral("ghost")).isEmpty());
+
+        // The deleted passcode guest is not locked out (it is gone already).
+        CollaborationSettings off;
+        off.emailOtpEnabled = false;
+        auto r = service.previewImpact(CollaborationSettings{}, off, 100);
+        QVERIFY(r.ok());
+        QCOMPARE(r->passcodeGuestsLocked.count, 2);
+        QCOMPARE(r->passcodeGuestsLocked.firstPage.size(), 2);
     }
 };
 

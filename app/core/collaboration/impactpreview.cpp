@@ -16,6 +16,10 @@ namespace {
 const QString kPendingGuest = QStringLiteral(
     "user_type = 'Guest' AND external_user_state = 'PendingAcceptance' AND deleted_at IS NULL");
 const QString kInviterRoles = QStringLiteral("('GlobalAdministrator', 'UserAdministrator', 'GuestInviter')");
+// The few users holding a role that lets them invite. "u.id IN (this)" is answered from the role table
+// and the users primary key, so counting role holders never walks the guests.
+const QString kRoleHolders =
+    QStringLiteral("SELECT r.user_id FROM role_assignments r WHERE r.role IN ") + kInviterRoles;
 
 enum class Who { Administrators, Members, Guests };
 
@@ -34,6 +38,11 @@ bool mayInvite(const CollaborationSettings &s, Who who) {
     }
     return false;
 }
+
+// SQLite's planner estimates partial indexes poorly: left alone it counts guests through an index
+// that lacks deleted_at (a table lookup per guest) and joins passcode identities through the table.
+// On SQLite the queries name the index; PostgreSQL chooses its own plan.
+bool isSqlite(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QSQLITE"); }
 
 Result<qint64> count(QSqlDatabase &db, const QString &sql, const QVariantList &values = {}) {
     auto q = Database::exec(db, sql, values);
@@ -86,10 +95,13 @@ Status pendingImpact(QSqlDatabase &db, const CollaborationSettings &before, cons
         if (left <= 0) {
             break;
         }
+        // The domain's range of guests_pending_domain is already in page order; left alone, SQLite takes
+        // users_domain and sorts every guest of the domain (tens of thousands for a big partner).
         const Status s = appendPage(db,
-                                    QStringLiteral("SELECT id, user_principal_name, mail, display_name FROM users "
-                                                   "WHERE ") +
-                                        kPendingGuest +
+                                    QStringLiteral("SELECT id, user_principal_name, mail, display_name FROM users ") +
+                                        (isSqlite(db) ? QStringLiteral("INDEXED BY guests_pending_domain ")
+                                                      : QString()) +
+                                        QStringLiteral("WHERE ") + kPendingGuest +
                                         QStringLiteral(" AND mail_domain = ? ORDER BY mail_lower, id LIMIT ?"),
                                     {domain, left}, QStringLiteral("pendingGuest"), impact.firstPage);
         if (!s.ok()) {
@@ -107,10 +119,13 @@ Status passcodeImpact(QSqlDatabase &db, const CollaborationSettings &before, con
         return {};
     }
     // Redemption replaces a guest's identities with exactly one "mail" identity (redemptionservice),
-    // so counting identity rows counts guests.
-    const QString from = QStringLiteral(
-        " FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.issuer = 'mail' AND u.user_type = "
-        "'Guest' AND u.external_user_state = 'Accepted' AND u.deleted_at IS NULL");
+    // so counting identity rows counts guests. The terms on u are those of the partial index
+    // guests_accepted (migration 010): each "mail" identity is one probe of that small covering index.
+    const QString join = isSqlite(db) ? QStringLiteral(" CROSS JOIN users u INDEXED BY guests_accepted")
+                                      : QStringLiteral(" JOIN users u");
+    const QString from = QStringLiteral(" FROM user_identities i") + join +
+                         QStringLiteral(" ON u.id = i.user_id WHERE i.issuer = 'mail' AND u.user_type = 'Guest' AND "
+                                        "u.external_user_state = 'Accepted' AND u.deleted_at IS NULL");
     auto n = count(db, QStringLiteral("SELECT COUNT(*)") + from);
     if (!n.ok()) {
         return n.error();
@@ -135,53 +150,63 @@ Status inviterImpact(QSqlDatabase &db, const CollaborationSettings &before, cons
     const QString hasRole = QStringLiteral("EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND "
                                            "r.role IN ") +
                             kInviterRoles + QLatin1Char(')');
+    const QString columns = QStringLiteral("SELECT u.id, u.user_principal_name, u.mail, u.display_name");
+    // Members and guests without an inviter role: everyone of that type (one count over a covering
+    // index of the type) minus the few role holders of that type, never a role probe per user.
+    auto countWithoutRole = [&db](const QString &type) -> Result<qint64> {
+        const QString of = QStringLiteral(" FROM users u WHERE u.user_type = '") + type +
+                           QStringLiteral("' AND u.deleted_at IS NULL");
+        // guests_by_enabled (migration 003) is the narrowest covering index of all guests.
+        const bool hint = type == QLatin1String("Guest") && isSqlite(db);
+        auto all = count(db, QStringLiteral("SELECT COUNT(*)") +
+                                 (hint ? QString(of).replace(QStringLiteral("users u"),
+                                                             QStringLiteral("users u INDEXED BY guests_by_enabled"))
+                                       : of));
+        if (!all.ok()) {
+            return all.error();
+        }
+        auto privileged = count(db, QStringLiteral("SELECT COUNT(*)") + of + QStringLiteral(" AND u.id IN (") +
+                                        kRoleHolders + QLatin1Char(')'));
+        if (!privileged.ok()) {
+            return privileged.error();
+        }
+        return *all - *privileged;
+    };
     for (Who who : std::as_const(losing)) {
         const int left = std::max(0, pageSize - int(impact.firstPage.size()));
         Result<qint64> n = qint64(0);
         Status s;
         switch (who) {
         case Who::Administrators: {
-            const QString where = QStringLiteral(" FROM users u WHERE u.deleted_at IS NULL AND ") + hasRole;
+            const QString where = QStringLiteral(" FROM users u WHERE u.deleted_at IS NULL AND u.id IN (") +
+                                  kRoleHolders + QLatin1Char(')');
             n = count(db, QStringLiteral("SELECT COUNT(*)") + where);
-            s = appendPage(db,
-                           QStringLiteral("SELECT u.id, u.user_principal_name, u.mail, u.display_name") + where +
-                               QStringLiteral(" ORDER BY u.upn_lower LIMIT ?"),
-                           {left}, QStringLiteral("administrator"), impact.firstPage);
+            s = appendPage(db, columns + where + QStringLiteral(" ORDER BY u.upn_lower LIMIT ?"), {left},
+                           QStringLiteral("administrator"), impact.firstPage);
             break;
         }
-        case Who::Members: {
-            const QString where =
-                QStringLiteral(" FROM users u WHERE u.user_type = 'Member' AND u.deleted_at IS NULL AND NOT ") +
-                hasRole;
-            n = count(db, QStringLiteral("SELECT COUNT(*)") + where);
+        case Who::Members:
+            n = countWithoutRole(QStringLiteral("Member"));
+            // Members are read through the type index and sorted: left alone, SQLite walks the UPN
+            // index of all users (a million guests) looking for members.
             s = appendPage(db,
-                           QStringLiteral("SELECT u.id, u.user_principal_name, u.mail, u.display_name") + where +
-                               QStringLiteral(" ORDER BY u.upn_lower LIMIT ?"),
+                           columns +
+                               (isSqlite(db) ? QStringLiteral(" FROM users u INDEXED BY users_type_state")
+                                             : QStringLiteral(" FROM users u")) +
+                               QStringLiteral(" WHERE u.user_type = 'Member' AND u.deleted_at IS NULL AND NOT ") +
+                               hasRole + QStringLiteral(" ORDER BY u.upn_lower LIMIT ?"),
                            {left}, QStringLiteral("member"), impact.firstPage);
             break;
-        }
-        case Who::Guests: {
-            // All guests minus the few holding an inviter role: one count over the guest index instead
-            // of a role probe per guest.
-            auto all = count(db, QStringLiteral(
-                                     "SELECT COUNT(*) FROM users WHERE user_type = 'Guest' AND deleted_at IS NULL"));
-            auto privileged = count(db, QStringLiteral("SELECT COUNT(*) FROM users u WHERE u.user_type = 'Guest' "
-                                                       "AND u.deleted_at IS NULL AND ") +
-                                            hasRole);
-            if (!all.ok()) {
-                return all.error();
-            }
-            if (!privileged.ok()) {
-                return privileged.error();
-            }
-            n = *all - *privileged;
+        case Who::Guests:
+            n = countWithoutRole(QStringLiteral("Guest"));
+            // Walks the guest list's UPN index and stops after one page.
             s = appendPage(db,
-                           QStringLiteral("SELECT u.id, u.user_principal_name, u.mail, u.display_name FROM users u "
-                                          "WHERE u.user_type = 'Guest' AND u.deleted_at IS NULL AND NOT ") +
+                           columns +
+                               QStringLiteral(" FROM users u WHERE u.user_type = 'Guest' AND u.deleted_at IS NULL "
+                                              "AND NOT ") +
                                hasRole + QStringLiteral(" ORDER BY u.upn_lower, u.id LIMIT ?"),
                            {left}, QStringLiteral("guest"), impact.firstPage);
             break;
-        }
         }
         if (!n.ok()) {
             return n.error();
