@@ -8,6 +8,8 @@
 
 #include <QBuffer>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace atrium::core;
@@ -201,6 +203,95 @@ private slots:
         QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE activity = ? AND result = 'denied'"),
                         {activity::BatchUploaded}),
                  1);
+    }
+
+    // Plain rows are written with multi-row INSERTs; a row that needs more (a taken UPN, an
+    // unsubscribed recipient) or a chunk whose INSERT fails falls back to one row at a time, and the
+    // rows end up exactly as the single path writes them.
+    void multiRowPathAndFallbacks_data() { engineData(); }
+    void multiRowPathAndFallbacks() {
+        QFETCH(QString, engine);
+        auto ctx = m_fx.freshDirectory(engine);
+        QVERIFY(ctx.ok());
+        auto c = ctx->db().connection();
+        QVERIFY(c.ok());
+        // Someone already holds the UPN that taken@p.example would get first.
+        QVERIFY(Database::exec(*c,
+                               QStringLiteral("INSERT INTO users (id, display_name, user_principal_name, upn_lower, "
+                                              "user_type, created_at) VALUES ('holder', 'Holder', ?, ?, 'Member', 1)"),
+                               {QStringLiteral("taken_p.example#EXT#@fabrikam.example"),
+                                QStringLiteral("taken_p.example#ext#@fabrikam.example")})
+                    .ok());
+        QVERIFY(Database::exec(*c, QStringLiteral("INSERT INTO unsubscribed (email_lower, at_ms) VALUES (?, 1)"),
+                               {QStringLiteral("quiet@p.example")})
+                    .ok());
+        // The database refuses one invitation (as a constraint would), in the middle of a chunk.
+        const bool sqlite = engine == QLatin1String("sqlite");
+        const QStringList ddl =
+            sqlite ? QStringList{QStringLiteral(
+                         "CREATE TRIGGER test_refuse BEFORE INSERT ON invitations WHEN new.email_lower = "
+                         "'refused@p.example' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")}
+                   : QStringList{QStringLiteral("CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                                                "BEGIN IF NEW.email_lower = 'refused@p.example' THEN RAISE EXCEPTION "
+                                                "'refused by the test'; END IF; RETURN NEW; END $$"),
+                                 QStringLiteral("CREATE TRIGGER test_refuse BEFORE INSERT ON invitations FOR EACH ROW "
+                                                "EXECUTE FUNCTION test_refuse()")};
+        for (const QString &sql : ddl) {
+            QSqlQuery q(*c);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        InvitationService service(*ctx, m_secrets);
+        QStringList rows;
+        for (int i = 0; i < 30; ++i) {
+            rows << QStringLiteral("g%1@p.example,https://x.example,%2,,Guest %1,")
+                        .arg(i)
+                        .arg(i % 2 ? QLatin1String("true") : QLatin1String("false"));
+        }
+        rows.insert(10, QStringLiteral("taken@p.example,https://x.example,false,,,"));
+        rows.insert(20, QStringLiteral("quiet@p.example,https://x.example,true,,,"));
+        auto r = runFile(service, file(rows));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->succeeded, 32);
+        QCOMPARE(r->failed, 0);
+        const int guests = scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM users WHERE user_type = 'Guest'"));
+        QCOMPARE(guests, 32);
+        // The taken UPN got the collision suffix; the unsubscribed address got no mail and its audit row.
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM users WHERE mail_lower = 'taken@p.example' AND "
+                                             "upn_lower <> 'taken_p.example#ext#@fabrikam.example'")),
+                 1);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE recipient = 'quiet@p.example'")), 0);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE activity = ?"),
+                        {activity::EmailNotSentUnsubscribed}),
+                 1);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM outbox")), 15);
+        // Every guest has exactly the single path's rows: identity, the inviter as sponsor, one
+        // invitation with a token hash, one audit row, and the guest list's sort keys.
+        const QString complete = QStringLiteral(
+            "SELECT COUNT(*) FROM users u WHERE u.user_type = 'Guest' AND u.invited_by_name = 'Ada Admin' AND "
+            "u.sponsors_sort = 'Ada Admin' AND u.external_user_state = 'PendingAcceptance' AND "
+            "(SELECT COUNT(*) FROM user_identities i WHERE i.user_id = u.id AND i.issuer = 'fabrikam.example' AND "
+            "i.issuer_assigned_id = u.user_principal_name) = 1 AND "
+            "(SELECT COUNT(*) FROM sponsors s WHERE s.user_id = u.id AND s.sponsor_id = u.invited_by) = 1 AND "
+            "(SELECT COUNT(*) FROM invitations v WHERE v.user_id = u.id AND length(v.token_hash) = 64 AND "
+            "v.correlation_id = ?) = 1 AND "
+            "(SELECT COUNT(*) FROM audit_log a WHERE a.target_id = u.id AND a.activity = ?) = 1");
+        QCOMPARE(scalar(*ctx, complete, {r->correlationId, activity::InviteExternalUser}), 32);
+
+        // The refused row fails alone; the rest of its chunk is invited.
+        QStringList more;
+        for (int i = 0; i < 20; ++i) {
+            more << QStringLiteral("h%1@p.example,https://x.example,false,,,").arg(i);
+        }
+        more.insert(7, QStringLiteral("refused@p.example,https://x.example,false,,,"));
+        auto m = runFile(service, file(more));
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
+        QCOMPARE(m->succeeded, 20);
+        QCOMPARE(m->failed, 1);
+        QCOMPARE(m->rows.at(7).status, QStringLiteral("Failed"));
+        QCOMPARE(m->rows.at(7).email, QStringLiteral("refused@p.example"));
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM users WHERE mail_lower = 'refused@p.example'")), 0);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM users WHERE user_type = 'Guest'")), 52);
+        QCOMPARE(scalar(*ctx, complete, {m->correlationId, activity::InviteExternalUser}), 20);
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 namespace atrium::core {
@@ -25,6 +26,15 @@ struct PendingRow {
     BulkRowResult result;
     std::optional<InvitationService::Prepared> prepared;
 };
+
+void succeeded(PendingRow &p, const InvitationResult &r) {
+    p.result.status = kSucceeded;
+    p.result.userId = r.invitedUser.id;
+    p.result.userPrincipalName = r.invitedUser.userPrincipalName;
+    p.result.message = r.emailSuppressedUnsubscribed ? tr("Invited; email not sent (unsubscribed).")
+                       : r.emailQueued                ? tr("Invited; email queued.")
+                                                      : tr("Invited.");
+}
 } // namespace
 
 QJsonObject BulkSummary::toJson(bool withRows) const {
@@ -160,10 +170,46 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
         if (batch.isEmpty()) {
             break;
         }
+        auto alreadyInvited = [](PendingRow &p, const QString &id, const QString &state) {
+            p.result.status = kAlreadyInvited;
+            p.result.userId = id;
+            p.result.message = tr("Already in the directory (%1); not invited again.").arg(state);
+        };
+        bool rowByRow = !options.multiRow; // set when a multi-row INSERT of this batch failed
+        bool manyFailed = false;
         auto commitBatch = [&](QSqlDatabase &db) -> Status {
             StatementCache st(db);
+            // The plain rows go through the multi-row fast path; what it leaves (kind Single) is
+            // invited one by one below, each in its own savepoint.
+            QList<const InvitationService::Prepared *> many;
+            QList<PendingRow *> manyRows;
+            if (!options.dryRun && !rowByRow) {
+                for (PendingRow &p : batch) {
+                    if (p.prepared) {
+                        many << &*p.prepared;
+                        manyRows << &p;
+                    }
+                }
+            }
+            auto outcomes = m_service.inviteManyTx(st, many);
+            if (!outcomes.ok()) {
+                manyFailed = !outcomes.error().transient; // transient: the transaction retries as it is
+                return outcomes.error();
+            }
+            QSet<const PendingRow *> done;
+            for (qsizetype i = 0; i < outcomes->size(); ++i) {
+                const InvitationService::BatchOutcome &o = outcomes->at(i);
+                PendingRow &p = *manyRows.at(i);
+                if (o.kind == InvitationService::BatchOutcome::Kind::Existing) {
+                    alreadyInvited(p, o.existingId, o.existingState);
+                    done.insert(&p);
+                } else if (o.kind == InvitationService::BatchOutcome::Kind::Invited) {
+                    succeeded(p, o.result);
+                    done.insert(&p);
+                }
+            }
             for (PendingRow &p : batch) {
-                if (!p.prepared) {
+                if (!p.prepared || done.contains(&p)) {
                     continue;
                 }
                 auto existing = InvitationService::existingUserByMail(st, p.prepared->emailLower);
@@ -171,9 +217,7 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
                     return existing.error();
                 }
                 if (existing->has_value()) {
-                    p.result.status = kAlreadyInvited;
-                    p.result.userId = (*existing)->first;
-                    p.result.message = tr("Already in the directory (%1); not invited again.").arg((*existing)->second);
+                    alreadyInvited(p, (*existing)->first, (*existing)->second);
                     continue;
                 }
                 if (options.dryRun) {
@@ -188,12 +232,7 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
                     if (Status rel = st.execDirect(QStringLiteral("RELEASE SAVEPOINT bulk_row")); !rel.ok()) {
                         return rel;
                     }
-                    p.result.status = kSucceeded;
-                    p.result.userId = r->invitedUser.id;
-                    p.result.userPrincipalName = r->invitedUser.userPrincipalName;
-                    p.result.message = r->emailSuppressedUnsubscribed ? tr("Invited; email not sent (unsubscribed).")
-                                       : r->emailQueued                ? tr("Invited; email queued.")
-                                                                       : tr("Invited.");
+                    succeeded(p, *r);
                 } else {
                     if (r.error().transient) {
                         return r.error(); // the whole batch is retried by the transaction
@@ -207,14 +246,20 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
             }
             return {};
         };
-        const Status s = options.dryRun ? [&]() -> Status {
+        Status s = options.dryRun ? [&]() -> Status {
             auto c = ctx.db().connection();
             if (!c.ok()) {
                 return c.error();
             }
             return commitBatch(*c);
         }()
-                                        : ctx.db().transaction(commitBatch);
+                                  : ctx.db().transaction(commitBatch);
+        if (!s.ok() && manyFailed) {
+            // A multi-row INSERT failed and nothing of the batch stayed: each row alone, in its own
+            // savepoint, so only the bad row fails.
+            rowByRow = true;
+            s = ctx.db().transaction(commitBatch);
+        }
         if (!s.ok()) {
             return s.error(); // committed batches stay; a re-run finishes the job
         }

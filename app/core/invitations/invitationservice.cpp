@@ -19,7 +19,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace atrium::core {
 namespace {
@@ -45,6 +48,98 @@ Error policyError(const PolicyDecision &d) {
     }
     e.why = traceLines(d);
     return e;
+}
+
+// The audit row of one invitation (inviteTx and inviteManyTx write the same).
+AuditEntry inviteAuditEntry(const InvitationService::Prepared &p, const QString &userId, const QString &upn,
+                            const QString &correlationId, const QStringList &sponsors) {
+    const GuestInvite &r = p.request;
+    AuditEntry e{activity::InviteExternalUser, category::UserManagement, QStringLiteral("user")};
+    e.targetId = userId;
+    e.targetName = upn;
+    e.correlationId = correlationId;
+    e.after = QJsonObject{{QStringLiteral("mail"), p.emailLower},
+                          {QStringLiteral("userPrincipalName"), upn},
+                          {QStringLiteral("userType"), toString(r.userType)},
+                          {QStringLiteral("externalUserState"), QStringLiteral("PendingAcceptance")},
+                          {QStringLiteral("inviteRedirectUrl"), p.redirectUrl},
+                          {QStringLiteral("sendInvitationMessage"), r.sendEmail},
+                          {QStringLiteral("sponsors"), QJsonArray::fromStringList(sponsors)},
+                          {QStringLiteral("groupsAndApps"), QJsonArray::fromStringList(r.groupIds + r.appIds)}};
+    return e;
+}
+
+// What an invitation returns (the token itself is never stored).
+InvitationResult invitationResult(const InvitationService::Prepared &p, const QString &invitationId,
+                                  const QString &userId, const QString &upn, qint64 now, const QString &inviter,
+                                  const QString &initialDomain, const QStringList &sponsors, const QString &redeemUrl) {
+    const GuestInvite &r = p.request;
+    InvitationResult result;
+    result.invitationId = invitationId;
+    result.redeemUrl = redeemUrl;
+    result.redirectUrl = p.redirectUrl;
+    result.sendEmail = r.sendEmail;
+    result.message = r.message;
+    result.cc = p.cc;
+    result.language = r.language;
+    User &u = result.invitedUser;
+    u.id = userId;
+    u.displayName = p.displayName;
+    u.userPrincipalName = upn;
+    u.mail = p.emailLower;
+    u.userType = r.userType;
+    u.externalUserState = ExternalUserState::PendingAcceptance;
+    u.externalUserStateChangedAt = now;
+    u.creationType = CreationType::Invitation;
+    u.invitedBy = inviter;
+    u.createdAt = now;
+    u.rowVersion = 1;
+    u.identities << Identity{QStringLiteral("userPrincipalName"), initialDomain, upn};
+    u.sponsorIds = sponsors;
+    return result;
+}
+
+// Runs `head VALUES tuple, tuple, ...` for `rows`, at most rowsPerStatement tuples per statement. Qt
+// hands SQLite "?" as named parameters, which SQLite resolves by a linear search while preparing, so
+// a statement keeps to a few hundred values (and far below PostgreSQL's 65,535).
+Status insertRows(StatementCache &st, const QString &head, const QString &tuple, const QList<QVariantList> &rows,
+                  int rowsPerStatement = 50) {
+    const QString more = QStringLiteral(", ") + tuple;
+    for (qsizetype start = 0; start < rows.size(); start += rowsPerStatement) {
+        const qsizetype n = std::min<qsizetype>(rowsPerStatement, rows.size() - start);
+        QVariantList values;
+        for (qsizetype i = start; i < start + n; ++i) {
+            values += rows.at(i);
+        }
+        auto r = st.run(head + QStringLiteral(" VALUES ") + tuple + more.repeated(n - 1), values);
+        if (!r.ok()) {
+            return r.error();
+        }
+    }
+    return {};
+}
+
+// Calls `each` for every row of `sql` + "(?, ?, ...)" over `keys` in chunks (IN lists).
+Status selectIn(StatementCache &st, const QString &sql, const QStringList &keys,
+                const std::function<void(QSqlQuery &)> &each) {
+    constexpr qsizetype kChunk = 100;
+    for (qsizetype start = 0; start < keys.size(); start += kChunk) {
+        const qsizetype n = std::min<qsizetype>(kChunk, keys.size() - start);
+        QVariantList values;
+        values.reserve(n);
+        for (qsizetype i = start; i < start + n; ++i) {
+            values << keys.at(i);
+        }
+        auto q = st.run(sql + QStringLiteral("(?") + QStringLiteral(", ?").repeated(n - 1) + QStringLiteral(")"),
+                        values);
+        if (!q.ok()) {
+            return q.error();
+        }
+        while ((*q)->next()) {
+            each(**q);
+        }
+    }
+    return {};
 }
 } // namespace
 
@@ -398,7 +493,12 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
     if (!ins.ok()) {
         return ins.error();
     }
-    InvitationResult result;
+    auto base = cachedSetting(st, settingkey::PortalBaseUrl);
+    if (!base.ok()) {
+        return base.error();
+    }
+    InvitationResult result = invitationResult(p, invitationId, userId, upn, now, inviter, m_initialDomain, sponsors,
+                                               *base + QStringLiteral("/redeem/") + token);
     if (r.sendEmail) {
         if (Status s = queueMail(st, invitationId, p.emailLower, userId, upn, correlationId, &result.emailQueued,
                                  &result.emailSuppressedUnsubscribed);
@@ -406,47 +506,197 @@ Result<InvitationResult> InvitationService::inviteTx(StatementCache &st, const P
             return s.error();
         }
     }
+    if (Status s = AuditLog::append(st, m_ctx.clock(), m_ctx.op(),
+                                    inviteAuditEntry(p, userId, upn, correlationId, sponsors));
+        !s.ok()) {
+        return s.error();
+    }
+    return result;
+}
+
+Result<QList<InvitationService::BatchOutcome>> InvitationService::inviteManyTx(StatementCache &st,
+                                                                               const QList<const Prepared *> &rows) {
+    using Kind = BatchOutcome::Kind;
+    QList<BatchOutcome> out(rows.size());
+    if (rows.isEmpty()) {
+        return out;
+    }
+    auto key = tokenKey(); // also reads the initial domain
+    if (!key.ok()) {
+        return key.error();
+    }
+    const QString inviter = m_ctx.op().isKnown() ? m_ctx.op().userId : QString();
+    if (inviter.isEmpty()) {
+        return out; // no default sponsor to write: every row takes inviteTx
+    }
+    const QString inviterName = m_ctx.op().displayName;
+
+    // Addresses that already have a user (the first one found, as existingUserByMail answers).
+    QStringList emails;
+    emails.reserve(rows.size());
+    for (const Prepared *p : rows) {
+        emails << p->emailLower;
+    }
+    QHash<QString, std::pair<QString, QString>> existing;
+    Status s = selectIn(st,
+                        QStringLiteral("SELECT mail_lower, id, user_type, external_user_state FROM users WHERE "
+                                       "deleted_at IS NULL AND mail_lower IN "),
+                        emails, [&existing](QSqlQuery &q) {
+                            const QString mail = q.value(0).toString();
+                            if (!existing.contains(mail)) {
+                                existing.insert(mail, {q.value(1).toString(),
+                                                       q.value(2).toString() == QLatin1String("Member")
+                                                           ? QStringLiteral("Member")
+                                                           : q.value(3).toString()});
+                            }
+                        });
+    if (!s.ok()) {
+        return s.error();
+    }
+
+    // The plain rows (no groups, apps or explicit sponsors) and their first UPN candidate; a candidate
+    // taken in the directory or twice in this batch leaves its row to inviteTx's collision suffix.
+    QList<qsizetype> fast;
+    QHash<qsizetype, QString> upnOf;
+    QStringList upnKeys;
+    QSet<QString> upnSeen;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Prepared &p = *rows.at(i);
+        if (auto it = existing.constFind(p.emailLower); it != existing.constEnd()) {
+            out[i].kind = Kind::Existing;
+            out[i].existingId = it->first;
+            out[i].existingState = it->second;
+            continue;
+        }
+        const GuestInvite &r = p.request;
+        if (!r.groupIds.isEmpty() || !r.appIds.isEmpty() || !r.sponsorIds.isEmpty()) {
+            continue;
+        }
+        auto email = parseEmailAddress(r.email);
+        if (!email.ok()) {
+            continue;
+        }
+        const QString upn = guestUpnCandidate(*email, m_initialDomain, 0);
+        const QString upnLower = upn.toLower();
+        if (upnSeen.contains(upnLower)) {
+            continue;
+        }
+        upnSeen.insert(upnLower);
+        upnOf.insert(i, upn);
+        upnKeys << upnLower;
+        fast << i;
+    }
+    QSet<QString> taken;
+    s = selectIn(st, QStringLiteral("SELECT upn_lower FROM users WHERE upn_lower IN "), upnKeys,
+                 [&taken](QSqlQuery &q) { taken.insert(q.value(0).toString()); });
+    if (!s.ok()) {
+        return s.error();
+    }
+    // Unsubscribed recipients: inviteTx writes their "email not sent" audit row.
+    QStringList recipients;
+    for (qsizetype i : std::as_const(fast)) {
+        if (rows.at(i)->request.sendEmail) {
+            recipients << rows.at(i)->emailLower;
+        }
+    }
+    QSet<QString> unsubscribed;
+    s = selectIn(st, QStringLiteral("SELECT email_lower FROM unsubscribed WHERE email_lower IN "), recipients,
+                 [&unsubscribed](QSqlQuery &q) { unsubscribed.insert(q.value(0).toString()); });
+    if (!s.ok()) {
+        return s.error();
+    }
+    fast.removeIf([&](qsizetype i) {
+        const Prepared &p = *rows.at(i);
+        return taken.contains(upnOf.value(i).toLower()) || (p.request.sendEmail && unsubscribed.contains(p.emailLower));
+    });
+    if (fast.isEmpty()) {
+        return out;
+    }
+
+    auto expiry = cachedSetting(st, settingkey::InvitationExpiryDays);
+    if (!expiry.ok()) {
+        return expiry.error();
+    }
+    const int expiryDays = expiry->toInt();
     auto base = cachedSetting(st, settingkey::PortalBaseUrl);
     if (!base.ok()) {
         return base.error();
     }
-    result.invitationId = invitationId;
-    result.redeemUrl = *base + QStringLiteral("/redeem/") + token;
-    result.redirectUrl = p.redirectUrl;
-    result.sendEmail = r.sendEmail;
-    result.message = r.message;
-    result.cc = p.cc;
-    result.language = r.language;
-    User &u = result.invitedUser;
-    u.id = userId;
-    u.displayName = p.displayName;
-    u.userPrincipalName = upn;
-    u.mail = p.emailLower;
-    u.userType = r.userType;
-    u.externalUserState = ExternalUserState::PendingAcceptance;
-    u.externalUserStateChangedAt = now;
-    u.creationType = CreationType::Invitation;
-    u.invitedBy = inviter;
-    u.createdAt = now;
-    u.rowVersion = 1;
-    u.identities << Identity{QStringLiteral("userPrincipalName"), m_initialDomain, upn};
-    u.sponsorIds = sponsors;
-    AuditEntry e{activity::InviteExternalUser, category::UserManagement, QStringLiteral("user")};
-    e.targetId = userId;
-    e.targetName = upn;
-    e.correlationId = correlationId;
-    e.after = QJsonObject{{QStringLiteral("mail"), p.emailLower},
-                          {QStringLiteral("userPrincipalName"), upn},
-                          {QStringLiteral("userType"), toString(r.userType)},
-                          {QStringLiteral("externalUserState"), QStringLiteral("PendingAcceptance")},
-                          {QStringLiteral("inviteRedirectUrl"), p.redirectUrl},
-                          {QStringLiteral("sendInvitationMessage"), r.sendEmail},
-                          {QStringLiteral("sponsors"), QJsonArray::fromStringList(sponsors)},
-                          {QStringLiteral("groupsAndApps"), QJsonArray::fromStringList(r.groupIds + r.appIds)}};
-    if (Status s = AuditLog::append(st, m_ctx.clock(), m_ctx.op(), e); !s.ok()) {
+    const QStringList sponsors{inviter};
+    QList<QVariantList> users, identities, sponsorRows, invitations, outbox;
+    QList<AuditEntry> audit;
+    for (qsizetype i : std::as_const(fast)) {
+        const Prepared &p = *rows.at(i);
+        const GuestInvite &r = p.request;
+        const QString &upn = upnOf[i];
+        const qint64 now = m_ctx.clock().nowMs();
+        const QString userId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString invitationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString correlationId = r.correlationId.isEmpty() ? AuditLog::newCorrelationId() : r.correlationId;
+        users << QVariantList{userId,        p.displayName,       upn,   upn.toLower(), p.emailLower, p.emailLower,
+                              p.emailDomain, toString(r.userType), now,   inviter,       now,          inviterName,
+                              inviterName};
+        identities << QVariantList{userId, m_initialDomain, upn};
+        sponsorRows << QVariantList{userId, inviter};
+        const QString nonce = newTokenNonce();
+        const QString token = deriveToken(*key, QStringLiteral("invite"), invitationId, nonce);
+        invitations << QVariantList{invitationId, userId, r.email.trimmed(), p.emailLower, p.redirectUrl, nonce,
+                                    hashToken(token), r.sendEmail ? 1 : 0, r.message, p.cc, r.language, inviter,
+                                    correlationId, now,
+                                    expiryDays > 0 ? QVariant(now + qint64(expiryDays) * 86400000) : QVariant()};
+        BatchOutcome &o = out[i];
+        o.kind = Kind::Invited;
+        o.result = invitationResult(p, invitationId, userId, upn, now, inviter, m_initialDomain, sponsors,
+                                    *base + QStringLiteral("/redeem/") + token);
+        if (r.sendEmail) {
+            outbox << QVariantList{invitationId, p.emailLower, now, now};
+            o.result.emailQueued = true;
+        }
+        audit << inviteAuditEntry(p, userId, upn, correlationId, sponsors);
+    }
+
+    // Same columns and values as inviteTx; the sort keys invited_by_name and sponsors_sort are filled in.
+    s = insertRows(st,
+                   QStringLiteral("INSERT INTO users (id, display_name, user_principal_name, upn_lower, mail, "
+                                  "mail_lower, mail_domain, user_type, external_user_state, "
+                                  "external_user_state_changed_at, creation_type, invited_by, created_at, "
+                                  "invited_by_name, sponsors_sort)"),
+                   QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, 'PendingAcceptance', ?, 'Invitation', ?, ?, ?, ?)"), users);
+    if (s.ok()) {
+        s = insertRows(st,
+                       QStringLiteral("INSERT INTO user_identities (user_id, sign_in_type, issuer, issuer_assigned_id)"),
+                       QStringLiteral("(?, 'userPrincipalName', ?, ?)"), identities);
+    }
+    if (s.ok()) {
+        s = insertRows(st, QStringLiteral("INSERT INTO sponsors (user_id, sponsor_id, sponsor_type)"),
+                       QStringLiteral("(?, ?, 'user')"), sponsorRows);
+    }
+    if (s.ok()) {
+        s = insertRows(st,
+                       QStringLiteral("INSERT INTO invitations (id, user_id, invited_email, email_lower, redirect_url, "
+                                      "status, token_nonce, token_hash, send_email, message, cc, language, "
+                                      "invited_by, correlation_id, created_at, expires_at)"),
+                       QStringLiteral("(?, ?, ?, ?, ?, 'PendingAcceptance', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       invitations);
+    }
+    if (s.ok()) {
+        s = insertRows(st,
+                       QStringLiteral("INSERT INTO outbox (kind, invitation_id, recipient, status, next_attempt_at, "
+                                      "created_at)"),
+                       QStringLiteral("('invitation', ?, ?, 'pending', ?, ?)"), outbox);
+    }
+    if (s.ok()) {
+        s = AuditLog::appendMany(st, m_ctx.clock(), m_ctx.op(), audit);
+    }
+    if (!s.ok()) {
+        // No savepoint around the chunk (on SQLite it would copy every page the batch touches into a
+        // sub-journal, slower than writing row by row): the caller rolls the batch back and invites
+        // its rows one by one.
+        qCWarning(lcInvitations) << "bulk invite: a multi-row insert failed:" << s.error().message
+                                 << s.error().detail;
         return s.error();
     }
-    return result;
+    return out;
 }
 
 Result<InvitationResult> InvitationService::invite(GuestInvite request) {

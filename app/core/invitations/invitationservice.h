@@ -84,6 +84,26 @@ public:
     // The existing guest for an address, if any.
     static Result<std::optional<std::pair<QString, QString>>> existingUserByMail(StatementCache &st,
                                                                                 const QString &emailLower);
+    // What inviteManyTx did with one row.
+    struct BatchOutcome {
+        enum class Kind {
+            Invited,  // written; `result` holds it
+            Existing, // the address already has a user: existingId, existingState ("Member" or the guest's state)
+            Single,   // not written: the caller invites this row with inviteTx (in its own savepoint)
+        };
+        Kind kind = Kind::Single;
+        InvitationResult result;
+        QString existingId;
+        QString existingState;
+    };
+    // The bulk fast path: the same rows as inviteTx writes, for many invitations in the caller's
+    // transaction, with one multi-row INSERT per table and chunk instead of a statement per row and
+    // table, and one IN lookup per chunk for existing addresses, taken UPNs and unsubscribed
+    // recipients. Rows that need more (groups, apps, explicit sponsors, a UPN collision, an
+    // unsubscribed recipient) come back as Single. If an INSERT fails, the error is returned and
+    // the caller must roll its transaction back (BulkInviteRunner then invites that batch row by row,
+    // so a bad row never stops good ones).
+    Result<QList<BatchOutcome>> inviteManyTx(StatementCache &st, const QList<const Prepared *> &rows);
 
     const ServiceContext &context() const { return m_ctx; }
 

@@ -76,6 +76,9 @@ public:
     static Status append(QSqlDatabase &db, const Clock &clock, const Operator &op, const AuditEntry &entry);
     // The same with a prepared statement reused across a batch (bulk invite).
     static Status append(StatementCache &st, const Clock &clock, const Operator &op, const AuditEntry &entry);
+    // Many entries with multi-row INSERTs (bulk invite: one statement per chunk, not per row).
+    static Status appendMany(StatementCache &st, const Clock &clock, const Operator &op,
+                             const QList<AuditEntry> &entries);
     // Newest first, at most `limit` rows, optionally since a time and of one activity.
     static Result<QList<AuditRecord>> query(QSqlDatabase &db, qint64 sinceMs, const QString &activity, int limit);
     static QString newCorrelationId();
