@@ -4,6 +4,7 @@
 #include "core/services/groupservice.h"
 #include "core/services/userservice.h"
 #include "models/dbexecutor.h"
+#include "ui/signinpreview.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -54,6 +55,11 @@ InviteDialog::InviteDialog(models::DbExecutor *executor, models::SessionPtr sess
     m_email = named(new QLineEdit(this), QStringLiteral("inviteEmail"), tr("Email address"));
     m_email->setPlaceholderText(tr("alice@contoso.com"));
     addRow(tr("&Email address:"), m_email, QStringLiteral("email"));
+    m_signIn = new SignInPreview(executor, this);
+    m_signIn->setObjectName(QStringLiteral("inviteSignInPreview"));
+    m_signIn->setSession(m_session);
+    form->addRow(QString(), m_signIn);
+    connect(m_email, &QLineEdit::textChanged, m_signIn, &SignInPreview::setEmailDebounced);
     m_displayName = named(new QLineEdit(this), QStringLiteral("inviteDisplayName"), tr("Display name"));
     addRow(tr("&Display name:"), m_displayName, QStringLiteral("displayName"));
     m_redirectUrl = named(new QLineEdit(this), QStringLiteral("inviteRedirectUrl"), tr("Redirect URL"));

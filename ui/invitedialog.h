@@ -26,9 +26,12 @@ struct InvitationResult;
 
 namespace atrium::ui {
 
+class SignInPreview;
+
 // Invite one guest (SPEC §2). Every field of an invitation; errors appear next to the field they are
 // about (Error::field), policy refusals with a "Why?" expander over the engine's trace; on success
-// the redemption URL with a Copy button. All database work runs on the DbExecutor.
+// the redemption URL with a Copy button. Under the address, "Where will this guest sign in?" follows
+// the typing (debounced). All database work runs on the DbExecutor.
 class InviteDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(InviteDialog)
@@ -36,6 +39,7 @@ public:
     InviteDialog(models::DbExecutor *executor, models::SessionPtr session, QWidget *parent = nullptr);
 
     QString redemptionUrl() const;
+    SignInPreview *signInPreview() const { return m_signIn; }
 
 signals:
     void invited(const QString &userId);
@@ -53,6 +57,7 @@ private:
     models::SessionPtr m_session;
 
     QLineEdit *m_email = nullptr;
+    SignInPreview *m_signIn = nullptr; // "Where will this guest sign in?", live while the address is typed
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_redirectUrl = nullptr;
     QPlainTextEdit *m_message = nullptr;

@@ -13,7 +13,7 @@ namespace {
 
 const QString kUsage = QStringLiteral(
     "idp list [--json] | idp add-saml --metadata FILE|URL --domain D [--domain D]... [--name N] [--json] | "
-    "idp show ID [--json] | idp refresh ID [--apply] [--json] | idp remove ID | idp resolve EMAIL [--json] | "
+    "idp show ID [--json] | idp refresh ID [--apply] [--json] | idp refresh --due [--json] | idp remove ID | idp resolve EMAIL [--json] | "
     "idp order show [--partner TENANT] [--json] | idp order set [--partner TENANT] --primary P[,P...] --fallback F");
 
 bool json(const QCommandLineParser &p) { return p.isSet(QStringLiteral("json")); }
@@ -133,6 +133,35 @@ int cmdRefresh(QCommandLineParser &p, IdentityProviderService &svc, const QStrin
     return 0;
 }
 
+// For cron: every federation whose signing certificate expires within 30 days (or has expired) gets
+// the certificates its metadata URL serves now (SPEC §6). Exit 1 when any of them failed.
+int cmdRefreshDue(QCommandLineParser &p, IdentityProviderService &svc) {
+    auto r = svc.refreshDueCertificates(QDateTime::currentDateTimeUtc());
+    if (!r.ok()) {
+        return fail(r.error());
+    }
+    if (json(p)) {
+        printJson(r->toJson());
+        return r->anyFailed() ? 1 : 0;
+    }
+    out() << tr("%1 federation(s) with a metadata URL, %2 with a certificate expiring within 30 days.")
+                 .arg(r->checked)
+                 .arg(r->due.size())
+          << '\n';
+    for (const CertificateRefreshOutcome &o : std::as_const(r->due)) {
+        const QString kind = o.kind == CertificateRefreshOutcome::Kind::Refreshed  ? tr("refreshed")
+                             : o.kind == CertificateRefreshOutcome::Kind::Unchanged ? tr("unchanged")
+                                                                                    : tr("FAILED");
+        out() << o.id << "  " << o.displayName << "  [" << kind << "]  " << o.message << '\n';
+        for (const FieldChange &c : o.applied) {
+            out() << "  " << (c.before.isEmpty() ? QStringLiteral("+ ") : QStringLiteral("- "))
+                  << (c.before.isEmpty() ? c.after : c.before) << '\n';
+        }
+    }
+    out().flush();
+    return r->anyFailed() ? 1 : 0;
+}
+
 int cmdRemove(IdentityProviderService &svc, const QString &id) {
     auto r = svc.remove(id);
     if (!r.ok()) {
@@ -223,7 +252,11 @@ int cmdIdp(QCommandLineParser &p, const QString &dbUrl) {
     const QString action = args.value(0);
     static const QStringList withArg{QStringLiteral("show"), QStringLiteral("refresh"), QStringLiteral("remove"),
                                      QStringLiteral("resolve"), QStringLiteral("order")};
-    if (action.isEmpty() || (withArg.contains(action) && args.size() != 2) ||
+    const bool due = p.isSet(QStringLiteral("due"));
+    if (due && (action != QLatin1String("refresh") || args.size() != 1 || p.isSet(QStringLiteral("apply")))) {
+        return usage(QStringLiteral("idp refresh --due [--json]"));
+    }
+    if (action.isEmpty() || (withArg.contains(action) && args.size() != 2 && !due) ||
         (!withArg.contains(action) && action != QLatin1String("list") && action != QLatin1String("add-saml"))) {
         return usage(kUsage);
     }
@@ -243,7 +276,7 @@ int cmdIdp(QCommandLineParser &p, const QString &dbUrl) {
         return cmdShow(p, svc, arg);
     }
     if (action == QLatin1String("refresh")) {
-        return cmdRefresh(p, svc, arg);
+        return due ? cmdRefreshDue(p, svc) : cmdRefresh(p, svc, arg);
     }
     if (action == QLatin1String("remove")) {
         return cmdRemove(svc, arg);
@@ -266,6 +299,9 @@ void registerIdpCommands(CommandMap &c) {
             p.addOption({QStringLiteral("domain"), tr("A domain of the federation (repeatable)."), tr("DOMAIN")});
             p.addOption({QStringLiteral("name"), tr("Display name."), tr("NAME")});
             p.addOption({QStringLiteral("apply"), tr("Apply the refreshed metadata.")});
+            p.addOption({QStringLiteral("due"),
+                         tr("Refresh the signing certificates of every federation whose certificate expires within 30 "
+                            "days, from its metadata URL (for cron).")});
             p.addOption({QStringLiteral("partner"), tr("Partner tenant id (per-partner redemption order)."), tr("TENANT")});
             p.addOption({QStringLiteral("primary"),
                          tr("Primary providers in order: azureActiveDirectory, externalFederation, socialIdentityProviders."),

@@ -48,7 +48,12 @@ public:
     }
 
     static QByteArray readTemplate(const QString &name) {
-        const QString path = QFINDTESTDATA(QStringLiteral("data/") + name);
+        // ctest passes the source tree (atrium_add_test); QFINDTESTDATA depends on where the build
+        // directory lies relative to the sources (__FILE__ is relative to it with Ninja).
+        const QString fromEnv = qEnvironmentVariable("ATRIUM_SOURCE_DIR") + QStringLiteral("/tests/federation/data/") + name;
+        const QString path = !qEnvironmentVariableIsEmpty("ATRIUM_SOURCE_DIR") && QFile::exists(fromEnv)
+                                 ? fromEnv
+                                 : QFINDTESTDATA(QStringLiteral("data/") + name);
         QFile f(path);
         if (path.isEmpty() || !f.open(QIODevice::ReadOnly)) {
             QTest::qFail(qPrintable(QStringLiteral("test data missing: ") + name), __FILE__, __LINE__);

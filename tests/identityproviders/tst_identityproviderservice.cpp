@@ -93,6 +93,9 @@ private:
     DirectoryFixture m_fx;
     MetadataFixture m_md;
     std::shared_ptr<KeychainSecretStore> m_keychain;
+    atrium::test::CertFactory m_extraCerts;
+    QByteArray m_pem90;
+    QByteArray m_pemExpired;
 
     static void engineData() {
         QTest::addColumn<QString>("engine");
@@ -489,6 +492,165 @@ private slots:
         QVERIFY2(steps.contains(QStringLiteral("partnerDirectory")), qPrintable(steps.join(u',')));
         QVERIFY2(steps.contains(QStringLiteral("fallback")), qPrintable(steps.join(u',')));
         QCOMPARE(resolvedIdpToJson(*traced).value(QStringLiteral("trace")).toArray().size(), traced->trace.size());
+    }
+
+    // SPEC §6: with a metadata URL the signing certificate is refreshed starting 30 days before it
+    // expires. A certificate expiring in 10 days is rolled over; one expiring in 90 days is left alone
+    // (its metadata is not even fetched); a changed entity id, broken metadata, a server error or a
+    // document with only expired certificates is refused, audited as a failure, and changes nothing.
+    void refreshDueCertificates_data() { engineData(); }
+    void refreshDueCertificates() {
+        QFETCH(QString, engine);
+        auto ctx = m_fx.freshDirectory(engine);
+        QVERIFY(ctx.ok());
+        auto svc = service(*ctx);
+        if (m_pem90.isEmpty()) {
+            m_pem90 = m_extraCerts.selfSigned(QStringLiteral("token-signing-90.tailspin.example"), 90);
+            m_pemExpired = m_extraCerts.withDates(QStringLiteral("old.tailspin.example"), QStringLiteral("20200101000000Z"),
+                                                  QStringLiteral("20210101000000Z"));
+            QVERIFY(!m_pem90.isEmpty() && !m_pemExpired.isEmpty());
+        }
+        const QString okta = QStringLiteral("http://www.okta.example/exk1abcdEFGH");
+        const QString far = QStringLiteral("http://www.okta.example/far");
+        const QString other = QStringLiteral("http://www.okta.example/other");
+        // default-namespace-idp.xml has one signing certificate, {{A}}; swaps put B (10 days) or D
+        // (the rolled-over one, 730 days) there.
+        const auto metadata = [this](const QString &entity, const QString &cert) {
+            QByteArray xml = m_md.file(QStringLiteral("default-namespace-idp.xml"), {{QStringLiteral("A"), cert}});
+            return xml.replace("http://www.okta.example/exk1abcdEFGH", entity.toUtf8());
+        };
+        const auto withCert = [](QByteArray xml, const QByteArray &fromPem, const QByteArray &toPem) {
+            return xml.replace(atrium::test::CertFactory::base64Body(fromPem), atrium::test::CertFactory::base64Body(toPem));
+        };
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.set("/soon.xml", {200, metadata(okta, QStringLiteral("B")), {}});
+        server.set("/far.xml", {200, withCert(metadata(far, QStringLiteral("A")), m_md.pem(QStringLiteral("A")), m_pem90), {}});
+        auto soon = svc.addSamlFromUrl(server.url(QStringLiteral("/soon.xml")), {QStringLiteral("soon.example")},
+                                       QStringLiteral("Soon"));
+        QVERIFY2(soon.ok(), qPrintable(soon.ok() ? QString() : soon.error().message));
+        auto farIdp = svc.addSamlFromUrl(server.url(QStringLiteral("/far.xml")), {QStringLiteral("far.example")},
+                                         QStringLiteral("Far"));
+        QVERIFY2(farIdp.ok(), qPrintable(farIdp.ok() ? QString() : farIdp.error().message));
+        // A federation imported from a file (no metadata URL) is never refreshed, however soon it expires.
+        auto fileOnly = svc.addSamlFromMetadata(metadata(QStringLiteral("http://www.okta.example/file"), QStringLiteral("B")), {QStringLiteral("file.example")},
+                                                QStringLiteral("From a file"));
+        QVERIFY(fileOnly.ok());
+        QCOMPARE(server.hits("/far.xml"), 1);
+
+        // Both partners have rolled over by now; only the one within 30 days of expiry is due.
+        server.set("/soon.xml", {200, metadata(okta, QStringLiteral("D")), {}});
+        server.set("/far.xml", {200, metadata(far, QStringLiteral("D")), {}});
+        const QDateTime now = m_fx.clock()->now();
+
+        // Refused without the role (named), audited, nothing fetched.
+        auto helpdesk = withRole(*ctx, QStringLiteral("helen"), Role::HelpdeskAdministrator);
+        auto denied = service(helpdesk).refreshDueCertificates(now);
+        QCOMPARE(denied.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(denied.error().message.contains(QStringLiteral("External Identity Provider Administrator")));
+        QCOMPARE(auditCount(*ctx, activity::RefreshIdpCertificates, QStringLiteral("denied")), 1);
+        QCOMPARE(server.hits("/soon.xml"), 1);
+
+        auto report = svc.refreshDueCertificates(now);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->checked, 2);
+        QCOMPARE(report->due.size(), 1);
+        const CertificateRefreshOutcome &o = report->due.first();
+        QCOMPARE(o.id, soon->id);
+        QCOMPARE(o.kind, CertificateRefreshOutcome::Kind::Refreshed);
+        QVERIFY(o.notApplied.isEmpty());
+        QCOMPARE(o.applied.size(), 2); // B removed, D added
+        QCOMPARE(server.hits("/soon.xml"), 2);
+        QCOMPARE(server.hits("/far.xml"), 1); // 90 days left: not even fetched
+        auto soonAfter = svc.show(soon->id);
+        QVERIFY(soonAfter.ok());
+        QCOMPARE(soonAfter->metadata->signingCertificates.size(), 1);
+        QCOMPARE(soonAfter->metadata->signingCertificates.first().sha256Fingerprint, m_md.fingerprint(QStringLiteral("D")));
+        QCOMPARE(soonAfter->rowVersion, soon->rowVersion + 1);
+        QCOMPARE(soonAfter->id, soon->id);
+        QCOMPARE(svc.show(farIdp->id)->metadata->signingCertificates.first().sha256Fingerprint,
+                 QString::fromLatin1(atrium::test::CertFactory().fingerprint(m_pem90)));
+        QCOMPARE(svc.show(fileOnly->id)->metadata->signingCertificates.first().sha256Fingerprint,
+                 m_md.fingerprint(QStringLiteral("B")));
+        QCOMPARE(auditCount(*ctx, activity::RefreshIdpCertificates, QStringLiteral("success")), 1);
+        QCOMPARE(lastAudit(*ctx, activity::RefreshIdpCertificates, "after_json")
+                     .value(QStringLiteral("signingCertificates"))
+                     .toArray()
+                     .size(),
+                 1);
+        QCOMPARE(report->toJson().value(QStringLiteral("refreshed")).toInt(), 1);
+
+        // The next run finds nothing due.
+        auto again = svc.refreshDueCertificates(now);
+        QVERIFY(again.ok());
+        QCOMPARE(again->due.size(), 0);
+
+        // A third federation expiring in 10 days, whose metadata misbehaves in every way: each run fails,
+        // is audited with its reason, and leaves the federation exactly as it was.
+        server.set("/bad.xml", {200, metadata(other, QStringLiteral("B")), {}});
+        auto bad = svc.addSamlFromUrl(server.url(QStringLiteral("/bad.xml")), {QStringLiteral("bad.example")},
+                                      QStringLiteral("Misbehaving"));
+        QVERIFY(bad.ok());
+        // Same certificate still served: nothing to apply, not a failure.
+        auto unchanged = svc.refreshDueCertificates(now);
+        QVERIFY(unchanged.ok());
+        QCOMPARE(unchanged->due.size(), 1);
+        QCOMPARE(unchanged->due.first().kind, CertificateRefreshOutcome::Kind::Unchanged);
+        QVERIFY(!unchanged->anyFailed());
+
+        struct Case {
+            const char *name;
+            LoopbackHttpServer::Response response;
+            ErrorCode code;
+            QString inMessage;
+        };
+        const QList<Case> cases{
+            {"entity id changed", {200, metadata(QStringLiteral("http://evil.example/idp"), QStringLiteral("D")), {}},
+             ErrorCode::Invalid, QStringLiteral("http://evil.example/idp")},
+            {"not XML", {200, QByteArray("<html><body>Maintenance</body></html>"), {}}, ErrorCode::Invalid, {}},
+            {"truncated", {200, metadata(other, QStringLiteral("D")).left(400), {}}, ErrorCode::Invalid, {}},
+            {"server error", {500, QByteArray("oops"), {}}, ErrorCode::Network, {}},
+            {"only expired certificates",
+             {200, withCert(metadata(other, QStringLiteral("A")), m_md.pem(QStringLiteral("A")), m_pemExpired), {}},
+             ErrorCode::Invalid, QStringLiteral("valid")},
+        };
+        int failures = 0;
+        for (const Case &c : cases) {
+            server.set("/bad.xml", c.response);
+            auto r = svc.refreshDueCertificates(now);
+            QVERIFY2(r.ok(), c.name);
+            QCOMPARE(r->due.size(), 1);
+            const CertificateRefreshOutcome &f = r->due.first();
+            QVERIFY2(f.kind == CertificateRefreshOutcome::Kind::Failed, c.name);
+            QVERIFY2(f.errorCode == c.code, c.name);
+            QVERIFY2(!f.message.isEmpty(), c.name);
+            QVERIFY2(c.inMessage.isEmpty() || f.message.contains(c.inMessage), qPrintable(f.message));
+            QVERIFY(r->anyFailed());
+            QCOMPARE(r->toJson().value(QStringLiteral("failed")).toInt(), 1);
+            auto still = svc.show(bad->id);
+            QVERIFY(still.ok());
+            QCOMPARE(still->rowVersion, bad->rowVersion);
+            QCOMPARE(still->issuer, other);
+            QCOMPARE(still->metadata->signingCertificates.first().sha256Fingerprint, m_md.fingerprint(QStringLiteral("B")));
+            QCOMPARE(auditCount(*ctx, activity::RefreshIdpCertificates, QStringLiteral("failure")), ++failures);
+        }
+        QVERIFY(lastAudit(*ctx, activity::RefreshIdpCertificates, "after_json").isEmpty());
+
+        // The portal's scheduled run (no operator) applies a proper rollover and audits it as the system.
+        server.set("/bad.xml", {200, metadata(other, QStringLiteral("D")), {}});
+        const CertificateRefreshReport scheduled =
+            IdentityProviderService::refreshDueCertificatesScheduled(ctx->database(), ctx->clockPtr());
+        QCOMPARE(scheduled.due.size(), 1);
+        QCOMPARE(scheduled.due.first().kind, CertificateRefreshOutcome::Kind::Refreshed);
+        QCOMPARE(svc.show(bad->id)->metadata->signingCertificates.first().sha256Fingerprint,
+                 m_md.fingerprint(QStringLiteral("D")));
+        auto c = ctx->db().connection();
+        QSqlQuery q(*c);
+        QVERIFY(q.exec(QStringLiteral("SELECT actor_name, result FROM audit_log WHERE activity = '%1' ORDER BY id DESC")
+                           .arg(activity::RefreshIdpCertificates)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("system"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("success"));
     }
 
     void cleanupTestCase() { (void)m_keychain->remove(QStringLiteral("probe")); }

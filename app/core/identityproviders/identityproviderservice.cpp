@@ -13,9 +13,12 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace atrium::core {
 namespace {
@@ -1136,11 +1139,271 @@ Result<ResolvedIdp> IdentityProviderService::resolve(const QString &email) const
     ResolvedIdp r = resolveRedemptionIdp(*ctx, email, issuer);
     static const QString fedPrefix = QStringLiteral("externalFederation:");
     if (r.provider.startsWith(fedPrefix)) {
-        if (auto p = readProvider(*c, r.provider.mid(fedPrefix.size())); p.ok() && *p) {
+        const QString id = r.provider.mid(fedPrefix.size());
+        if (auto p = readProvider(*c, id); p.ok() && *p) {
             r.displayName = (*p)->displayName;
+            // The pure resolver knows only the id: name the federation the way the admin does.
+            for (auto &step : r.trace) {
+                if (step.first == QLatin1String("externalFederation")) {
+                    step.second.replace(id, QStringLiteral("\u201C%1\u201D").arg((*p)->displayName));
+                }
+            }
         }
     }
     return r;
+}
+
+// --- Unattended certificate rollover (SPEC §6) -------------------------------------------------
+
+namespace {
+QString outcomeKey(CertificateRefreshOutcome::Kind k) {
+    switch (k) {
+    case CertificateRefreshOutcome::Kind::Refreshed:
+        return QStringLiteral("refreshed");
+    case CertificateRefreshOutcome::Kind::Unchanged:
+        return QStringLiteral("unchanged");
+    case CertificateRefreshOutcome::Kind::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+QJsonArray changesJson(const QList<FieldChange> &changes) {
+    QJsonArray a;
+    for (const FieldChange &c : changes) {
+        a.append(QJsonObject{{QStringLiteral("field"), c.field},
+                             {QStringLiteral("label"), fieldLabel(c.field)},
+                             {QStringLiteral("before"), c.before},
+                             {QStringLiteral("after"), c.after}});
+    }
+    return a;
+}
+
+// The earliest expiry among the signing certificates; invalid when there are none.
+QDateTime earliestExpiry(const FederationMetadata &m) {
+    QDateTime out;
+    for (const SigningCertificate &c : m.signingCertificates) {
+        if (!out.isValid() || c.notAfter < out) {
+            out = c.notAfter;
+        }
+    }
+    return out;
+}
+
+QStringList fingerprints(const FederationMetadata &m) {
+    QStringList out;
+    for (const SigningCertificate &c : m.signingCertificates) {
+        out << c.sha256Fingerprint;
+    }
+    out.sort();
+    return out;
+}
+} // namespace
+
+QJsonObject CertificateRefreshOutcome::toJson() const {
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("displayName"), displayName},
+                  {QStringLiteral("metadataUrl"), urlText(metadataUrl)},
+                  {QStringLiteral("expiresAt"), expiresAt.toUTC().toString(Qt::ISODate)},
+                  {QStringLiteral("outcome"), outcomeKey(kind)},
+                  {QStringLiteral("message"), message},
+                  {QStringLiteral("applied"), changesJson(applied)},
+                  {QStringLiteral("notApplied"), changesJson(notApplied)}};
+    if (kind == Kind::Failed) {
+        o.insert(QStringLiteral("error"), errorCodeName(errorCode));
+    }
+    return o;
+}
+
+int CertificateRefreshReport::count(CertificateRefreshOutcome::Kind k) const {
+    return int(std::count_if(due.cbegin(), due.cend(), [k](const CertificateRefreshOutcome &o) { return o.kind == k; }));
+}
+
+QJsonObject CertificateRefreshReport::toJson() const {
+    QJsonArray a;
+    for (const CertificateRefreshOutcome &o : due) {
+        a.append(o.toJson());
+    }
+    return {{QStringLiteral("checked"), checked},
+            {QStringLiteral("due"), int(due.size())},
+            {QStringLiteral("refreshed"), count(CertificateRefreshOutcome::Kind::Refreshed)},
+            {QStringLiteral("unchanged"), count(CertificateRefreshOutcome::Kind::Unchanged)},
+            {QStringLiteral("failed"), count(CertificateRefreshOutcome::Kind::Failed)},
+            {QStringLiteral("federations"), a}};
+}
+
+Result<CertificateRefreshReport> IdentityProviderService::refreshDueCertificates(const QDateTime &now, int windowDays) {
+    AuditEntry e{activity::RefreshIdpCertificates, category::IdentityProviders, QStringLiteral("identityProvider")};
+    if (Status s = requireManage(e); !s.ok()) {
+        return s.error();
+    }
+    return runDueRefresh(now, windowDays);
+}
+
+CertificateRefreshReport IdentityProviderService::refreshDueCertificatesScheduled(std::shared_ptr<Database> db,
+                                                                                   std::shared_ptr<const Clock> clock,
+                                                                                   int windowDays) {
+    const QDateTime now = clock->now();
+    IdentityProviderService svc(ServiceContext(std::move(db), std::move(clock), Operator{}), nullptr);
+    auto r = svc.runDueRefresh(now, windowDays);
+    if (!r.ok()) {
+        // Reading the federations failed (database unreachable): one failed outcome says so.
+        CertificateRefreshReport report;
+        CertificateRefreshOutcome o;
+        o.kind = CertificateRefreshOutcome::Kind::Failed;
+        o.message = r.error().message;
+        o.errorCode = r.error().code;
+        report.due << o;
+        return report;
+    }
+    return *r;
+}
+
+Result<CertificateRefreshReport> IdentityProviderService::runDueRefresh(const QDateTime &now, int windowDays) {
+    QList<IdentityProvider> all;
+    {
+        auto c = m_ctx.db().connection();
+        if (!c.ok()) {
+            return c.error();
+        }
+        auto r = readAll(*c);
+        if (!r.ok()) {
+            return r.error();
+        }
+        all = *r;
+    }
+    CertificateRefreshReport report;
+    for (const IdentityProvider &p : std::as_const(all)) {
+        if ((p.kind != IdpKind::Saml && p.kind != IdpKind::WsFed) || !p.metadata || p.metadataUrl.isEmpty()) {
+            continue;
+        }
+        ++report.checked;
+        const bool due = std::any_of(p.metadata->signingCertificates.cbegin(), p.metadata->signingCertificates.cend(),
+                                     [&](const SigningCertificate &c) {
+                                         const CertificateHealth h = certificateHealth(c, now, windowDays);
+                                         return h == CertificateHealth::ExpiringSoon || h == CertificateHealth::Expired;
+                                     });
+        if (due) {
+            report.due << refreshOneDue(p, now);
+        }
+    }
+    qCInfo(lcFederation) << "certificate refresh:" << report.checked << "federations with a metadata URL,"
+                         << report.due.size() << "due," << report.count(CertificateRefreshOutcome::Kind::Refreshed)
+                         << "refreshed," << report.count(CertificateRefreshOutcome::Kind::Failed) << "failed";
+    return report;
+}
+
+CertificateRefreshOutcome IdentityProviderService::refreshOneDue(const IdentityProvider &p, const QDateTime &now) {
+    CertificateRefreshOutcome out;
+    out.id = p.id;
+    out.displayName = p.displayName;
+    out.metadataUrl = p.metadataUrl;
+    out.expiresAt = earliestExpiry(*p.metadata);
+    AuditEntry e{activity::RefreshIdpCertificates, category::IdentityProviders, QStringLiteral("identityProvider"), p.id,
+                 p.displayName};
+    const auto failed = [&](const Error &error) {
+        out.kind = CertificateRefreshOutcome::Kind::Failed;
+        out.errorCode = error.code;
+        out.message = error.message;
+        qCWarning(lcFederation) << "certificate refresh of" << p.displayName << p.id << "failed:" << error.message;
+        // Recorded in the audit log (its own transaction) so that the failure is not lost.
+        e.result = QStringLiteral("failure");
+        e.reason = tr("Certificate refresh from %1 failed: %2").arg(urlText(p.metadataUrl), error.message).left(2000);
+        const Status s = m_ctx.db().transaction(
+            [&](QSqlDatabase &db) { return AuditLog::append(db, m_ctx.clock(), m_ctx.op(), e); });
+        if (!s.ok()) {
+            qCWarning(lcFederation) << "could not audit the failed certificate refresh:" << s.error().detail;
+        }
+        return out;
+    };
+
+    auto body = fetchBlocking(p.metadataUrl);
+    if (!body.ok()) {
+        return failed(body.error());
+    }
+    // Parsed without a preference first: a metadata document that now names another entity is
+    // refused with that reason rather than "identity provider not found".
+    auto any = parseFederationMetadata(*body);
+    if (!any.ok()) {
+        return failed(any.error());
+    }
+    auto md = parseFederationMetadata(*body, p.issuer, p.metadata->protocol);
+    if (!md.ok() || md->entityId != p.issuer) {
+        return failed(Error::invalid(tr("The metadata now names the entity \"%1\" instead of \"%2\"; nothing was applied. "
+                                        "Check with the partner and import the metadata again if that is right.")
+                                         .arg(any->entityId, p.issuer),
+                                     QStringLiteral("entityId")));
+    }
+    const bool anyValid = std::any_of(md->signingCertificates.cbegin(), md->signingCertificates.cend(),
+                                      [&](const SigningCertificate &c) {
+                                          const CertificateHealth h = certificateHealth(c, now, 0);
+                                          return h == CertificateHealth::Valid || h == CertificateHealth::ExpiringSoon;
+                                      });
+    if (!anyValid) {
+        return failed(Error::invalid(tr("The metadata offers no signing certificate that is valid now; nothing was "
+                                        "applied."),
+                                     QStringLiteral("signingCertificate")));
+    }
+    const QList<FieldChange> all = diffMetadata(*p.metadata, *md);
+    for (const FieldChange &c : all) {
+        (c.field == QLatin1String("signingCertificate") ? out.applied : out.notApplied) << c;
+    }
+    if (fingerprints(*p.metadata) == fingerprints(*md)) {
+        out.applied.clear();
+        out.kind = CertificateRefreshOutcome::Kind::Unchanged;
+        out.message = tr("The metadata still lists the same signing certificates (earliest expiry %1); the partner has "
+                         "not published a new one yet.")
+                          .arg(QLocale().toString(out.expiresAt.date(), QLocale::ShortFormat));
+        return out;
+    }
+
+    // Only the certificates change: endpoints and the rest stay as the admin imported them.
+    FederationMetadata next = *p.metadata;
+    next.signingCertificates = md->signingCertificates;
+    next.warnings.clear();
+    auto r = m_ctx.db().transaction<qint64>([&](QSqlDatabase &db) -> Result<qint64> {
+        auto cur = readProvider(db, p.id);
+        if (!cur.ok()) {
+            return cur.error();
+        }
+        if (!*cur) {
+            return Error::notFound(tr("The federation %1").arg(p.displayName));
+        }
+        e.before = auditJson(**cur);
+        auto q = Database::exec(db,
+                                QStringLiteral("UPDATE identity_providers SET metadata_json = ?, updated_at = ?, "
+                                               "row_version = row_version + 1 WHERE id = ? AND row_version = ?"),
+                                {compact(metadataToJson(next)), m_ctx.clock().nowMs(), p.id, p.rowVersion});
+        if (!q.ok()) {
+            return q.error();
+        }
+        if (q->numRowsAffected() == 0) {
+            return Error::conflict(tr("The identity provider \"%1\"").arg(p.displayName));
+        }
+        auto after = readProvider(db, p.id);
+        if (!after.ok()) {
+            return after.error();
+        }
+        e.after = auditJson(**after);
+        e.reason = tr("Signing certificates refreshed from %1 (a certificate expires on %2).")
+                       .arg(urlText(p.metadataUrl), out.expiresAt.toUTC().toString(Qt::ISODate));
+        if (Status a = AuditLog::append(db, m_ctx.clock(), m_ctx.op(), e); !a.ok()) {
+            return a.error();
+        }
+        return (*after)->rowVersion;
+    });
+    if (!r.ok()) {
+        return failed(r.error());
+    }
+    out.kind = CertificateRefreshOutcome::Kind::Refreshed;
+    out.message = out.notApplied.isEmpty()
+                      ? tr("New signing certificates stored.")
+                      : tr("New signing certificates stored; other changes in the metadata were not applied: review "
+                           "them with \"atriumctl idp refresh %1\".")
+                            .arg(p.id);
+    qCInfo(lcFederation) << "certificate refresh of" << p.displayName << p.id << "stored" << out.applied.size()
+                         << "certificate change(s)";
+    return out;
 }
 
 } // namespace atrium::core

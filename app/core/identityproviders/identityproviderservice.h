@@ -18,6 +18,7 @@ inline const QString AddIdentityProvider = QStringLiteral("Add identity provider
 inline const QString UpdateIdentityProvider = QStringLiteral("Update identity provider");
 inline const QString DeleteIdentityProvider = QStringLiteral("Delete identity provider");
 inline const QString UpdateRedemptionOrder = QStringLiteral("Update invitation redemption identity provider configuration");
+inline const QString RefreshIdpCertificates = QStringLiteral("Refresh identity provider signing certificates");
 } // namespace activity
 
 namespace category {
@@ -32,6 +33,33 @@ struct MetadataRefresh {
     QList<FieldChange> changes; // empty: nothing to apply
     bool applied = false;
     qint64 rowVersion = 0;      // the provider's row version after the call
+    QJsonObject toJson() const;
+};
+
+// One federation looked at by refreshDueCertificates().
+struct CertificateRefreshOutcome {
+    enum class Kind {
+        Refreshed, // new signing certificates from the metadata URL were stored
+        Unchanged, // the metadata still lists the same certificates (the partner has not rolled over yet)
+        Failed,    // fetch failed, metadata invalid, entity id changed, or no valid certificate: nothing changed
+    };
+    QString id;
+    QString displayName;
+    QUrl metadataUrl;
+    QDateTime expiresAt;                // the earliest expiry among the stored signing certificates (UTC)
+    Kind kind = Kind::Unchanged;
+    QList<FieldChange> applied;         // the certificate changes stored
+    QList<FieldChange> notApplied;      // other fields that differ (endpoints): left for an admin (idp refresh ID)
+    QString message;                    // translated: what happened, or why it failed
+    ErrorCode errorCode = ErrorCode::Internal; // Failed only
+    QJsonObject toJson() const;
+};
+
+struct CertificateRefreshReport {
+    int checked = 0;                          // federations with a metadata URL
+    QList<CertificateRefreshOutcome> due;     // those with a certificate expiring within the window (or expired)
+    int count(CertificateRefreshOutcome::Kind k) const;
+    bool anyFailed() const { return count(CertificateRefreshOutcome::Kind::Failed) > 0; }
     QJsonObject toJson() const;
 };
 
@@ -81,6 +109,21 @@ public:
                                                 qint64 expectedRowVersion = -1);
     Result<MetadataRefresh> refresh(const QString &id, bool apply, qint64 expectedRowVersion = -1);
 
+    // SPEC §6 certificate rollover, unattended: for every SAML/WS-Fed federation with a metadata URL
+    // whose stored signing certificates include one that expires within `windowDays` of `now` (or has
+    // expired), fetches the metadata (blocking) and stores its signing certificates when the metadata
+    // parses, names the same entity id and offers at least one certificate valid at `now`. Only the
+    // certificates are applied; other differences (endpoints) are reported for an admin to review.
+    // Each federation is its own transaction (row-version checked) with an audit row
+    // (RefreshIdpCertificates, "success"); each failure is audited with result "failure" and its reason
+    // and reported, and the others still run. Needs ManageIdentityProviders.
+    Result<CertificateRefreshReport> refreshDueCertificates(const QDateTime &now, int windowDays = 30);
+    // The same run by the directory itself (atrium-portal's timer): no operator, audited as the
+    // scheduled refresh. It only applies what SPEC §6 prescribes, so it needs no role.
+    static CertificateRefreshReport refreshDueCertificatesScheduled(std::shared_ptr<Database> db,
+                                                                    std::shared_ptr<const Clock> clock,
+                                                                    int windowDays = 30);
+
     // Google: gmail.com / googlemail.com only. Facebook: sign-up only (never used at redemption).
     Result<IdentityProvider> addGoogle(const QString &clientId, const QString &clientSecret);
     Result<IdentityProvider> addFacebook(const QString &appId, const QString &appSecret);
@@ -123,6 +166,8 @@ private:
     Result<QString> tenantId() const;
     Result<IdentityProvider> addConfigured(IdentityProvider p, const QString &secret);
     void decorate(IdentityProvider &p, const QString &tenant) const;
+    Result<CertificateRefreshReport> runDueRefresh(const QDateTime &now, int windowDays);
+    CertificateRefreshOutcome refreshOneDue(const IdentityProvider &p, const QDateTime &now);
 
     ServiceContext m_ctx;
     std::shared_ptr<SecretStore> m_secrets;
