@@ -14,6 +14,7 @@
 #include "ui/resources.h"
 #include "ui/rolespane.h"
 #include "ui/uilogging.h"
+#include "ui/userflowsdialog.h"
 #include "ui/welcomedialog.h"
 #include "ui/whatifdialog.h"
 
@@ -245,6 +246,15 @@ void MainWindow::buildMenus() {
         }
     });
     whatIf->setObjectName(QStringLiteral("whatIfAction"));
+    // Self-service sign-up (SPEC §8): user flows and API connectors.
+    QAction *userFlows = tools->addAction(tr("&User Flows and API Connectors…"), this, [this] {
+        if (m_session) {
+            auto *dialog = new UserFlowsDialog(m_executor, m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
+    userFlows->setObjectName(QStringLiteral("userFlowsAction"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

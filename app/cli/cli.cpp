@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "clicommon.h"
+#include "userflowcommands.h"
 
 #include "core/base/clock.h"
 #include "core/invitations/demodirectory.h"
@@ -387,6 +388,7 @@ CommandMap commands() {
     registerGuestCommands(c);
     registerCrossTenantCommands(c);
     registerIdpCommands(c);
+    registerUserFlowCommands(c);
     return c;
 }
 

@@ -193,6 +193,10 @@ QByteArray Pages::problem(const RedeemStep &s, const QString &token, const QStri
         title = tr("Your session has ended");
         text = tr("Open the link in your invitation email again to continue.");
         break;
+    case RedeemProblem::TermsNotAccepted:
+        title = tr("Terms of use");
+        text = tr("You need to accept the terms of use to continue.");
+        break;
     }
     const QString body = QStringLiteral("<p class=\"error\" id=\"problem\" data-problem=\"") +
                          core::redeemProblemKey(s.problem) + QStringLiteral("\">") + esc(text) +
@@ -222,6 +226,200 @@ QByteArray Pages::unsubscribeDone(const RedeemStep &s) const {
 QByteArray Pages::message(const QString &title, const QString &text) const {
     return layout(title, {},
                   QStringLiteral("<p class=\"error\" id=\"problem\">") + esc(text) + QStringLiteral("</p>\n"));
+}
+
+QByteArray Pages::terms(const QString &organization, const QString &termsUrl, const QString &termsText,
+                        const QString &action, const QString &csrf) const {
+    QString body = QStringLiteral("<p>") + esc(tr("%1 asks you to accept its terms of use.")).arg(esc(organization)) +
+                   QStringLiteral("</p>\n");
+    if (!termsText.isEmpty()) {
+        body += QStringLiteral("<div class=\"terms\" id=\"terms-text\">\n");
+        const QStringList paragraphs = termsText.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+        for (const QString &p : paragraphs) {
+            body += QStringLiteral("<p>") + esc(p.trimmed()).replace(QLatin1Char('\n'), QStringLiteral("<br>")) +
+                    QStringLiteral("</p>\n");
+        }
+        body += QStringLiteral("</div>\n");
+    }
+    if (!termsUrl.isEmpty()) {
+        body += QStringLiteral("<p><a id=\"terms-link\" rel=\"noreferrer noopener\" href=\"") + esc(termsUrl) +
+                QStringLiteral("\">") + esc(tr("Read the terms of use")) + QStringLiteral("</a></p>\n");
+    }
+    body += form(action, csrf, QStringLiteral("<input type=\"hidden\" name=\"acceptTerms\" value=\"1\">\n"),
+                 tr("Accept the terms"), QStringLiteral("accept-terms"));
+    return layout(tr("Terms of use"), organization, body);
+}
+
+namespace {
+QString signUpPath(const core::SignUpStep &s, const QString &sub = {}) {
+    return QStringLiteral("/signup/") + s.flow.name + sub;
+}
+} // namespace
+
+QByteArray Pages::signUpEmail(const core::SignUpStep &s, const QString &csrf, const QString &msg) const {
+    QString body;
+    if (!msg.isEmpty()) {
+        body +=
+            QStringLiteral("<p class=\"error\" id=\"message\" role=\"alert\">") + esc(msg) + QStringLiteral("</p>\n");
+    }
+    body += QStringLiteral("<p>") +
+            esc(tr("Sign up as a guest of %1 to use its applications."))
+                .arg(QStringLiteral("<strong>") + esc(s.organizationName) + QStringLiteral("</strong>")) +
+            QStringLiteral("</p>\n<p class=\"notice\">") +
+            esc(tr("We will send an 8-digit code to your email address to confirm that it is yours. The code is "
+                   "valid for %1 minutes."))
+                .arg(s.validMinutes) +
+            QStringLiteral("</p>\n");
+    const QString field = QStringLiteral("<label for=\"email\">") + esc(tr("Email address")) +
+                          QStringLiteral("</label>\n<input type=\"email\" id=\"email\" name=\"email\" "
+                                         "autocomplete=\"email\" maxlength=\"320\" required autofocus value=\"") +
+                          esc(s.email) + QStringLiteral("\">\n");
+    body += form(signUpPath(s, QStringLiteral("/email")), csrf, field, tr("Send code"), QStringLiteral("send-code"));
+    return layout(tr("Sign up"), s.organizationName, body);
+}
+
+QByteArray Pages::signUpCode(const core::SignUpStep &s, const QString &csrf, const QString &msg) const {
+    QString body;
+    if (!msg.isEmpty()) {
+        body +=
+            QStringLiteral("<p class=\"error\" id=\"message\" role=\"alert\">") + esc(msg) + QStringLiteral("</p>\n");
+    }
+    body += QStringLiteral("<p>") + esc(tr("We sent a code to")) +
+            QStringLiteral(" <span class=\"who\" id=\"email\">") + esc(s.email) + QStringLiteral("</span>. ") +
+            esc(tr("Enter it below. It may take a minute to arrive; check your junk mail folder too.")) +
+            QStringLiteral("</p>\n");
+    const QString field =
+        QStringLiteral("<label for=\"code\">") + esc(tr("Code")) +
+        QStringLiteral("</label>\n<input type=\"text\" id=\"code\" name=\"code\" inputmode=\"numeric\" "
+                       "autocomplete=\"one-time-code\" pattern=\"[0-9 ]*\" maxlength=\"12\" required autofocus>\n");
+    body += form(signUpPath(s, QStringLiteral("/code")), csrf, field, tr("Verify"), QStringLiteral("enter-code"));
+    body += QStringLiteral("<p class=\"muted\"><a id=\"start-over\" href=\"") + esc(url(signUpPath(s))) +
+            QStringLiteral("\">") + esc(tr("Use another address or get a new code")) + QStringLiteral("</a></p>\n");
+    return layout(tr("Enter your code"), s.organizationName, body);
+}
+
+QByteArray Pages::signUpAttributes(const core::SignUpStep &s, const QString &csrf) const {
+    QString body;
+    if (!s.message.isEmpty()) {
+        body += QStringLiteral("<p class=\"error\" id=\"message\" role=\"alert\" data-problem=\"") +
+                core::signUpProblemKey(s.problem) + QStringLiteral("\">") + esc(s.message) + QStringLiteral("</p>\n");
+    }
+    body += QStringLiteral("<p>") + esc(tr("Signing up as")) + QStringLiteral(" <span class=\"who\" id=\"email\">") +
+            esc(s.email) + QStringLiteral("</span></p>\n");
+    QString fields;
+    for (const core::UserFlowAttribute &a : s.flow.attributes) {
+        const QString id = QStringLiteral("attr-") + a.name;
+        fields += QStringLiteral("<label for=\"") + esc(id) + QStringLiteral("\">") +
+                  esc(core::userFlowAttributeLabel(a.name)) +
+                  (a.required ? QString()
+                              : QStringLiteral(" <span class=\"muted\">(") + esc(tr("optional")) +
+                                    QStringLiteral(")</span>")) +
+                  QStringLiteral("</label>\n<input type=\"text\" id=\"") + esc(id) + QStringLiteral("\" name=\"") +
+                  esc(a.name) + QStringLiteral("\" maxlength=\"256\" value=\"") + esc(s.values.value(a.name)) +
+                  QStringLiteral("\"") + (a.required ? QStringLiteral(" required") : QString()) +
+                  (s.field == a.name ? QStringLiteral(" aria-invalid=\"true\" autofocus") : QString()) +
+                  QStringLiteral(">\n");
+    }
+    body +=
+        form(signUpPath(s, QStringLiteral("/attributes")), csrf, fields, tr("Continue"), QStringLiteral("attributes"));
+    return layout(tr("About you"), s.organizationName, body);
+}
+
+QByteArray Pages::signUpConsent(const core::SignUpStep &s, const QString &csrf) const {
+    QString body;
+    body += QStringLiteral("<p>") +
+            esc(tr("%1 would like to:"))
+                .arg(QStringLiteral("<strong>") + esc(s.organizationName) + QStringLiteral("</strong>")) +
+            QStringLiteral("</p>\n<ul class=\"shared\" id=\"shared-data\">\n<li>") +
+            esc(tr("Sign you in to its applications as a guest")) + QStringLiteral("</li>\n<li>") +
+            esc(tr("Read your name and email address (%1)")).arg(esc(s.email)) + QStringLiteral("</li>\n<li>") +
+            esc(tr("Keep directory identifiers for you: your guest account and sign-in identity")) +
+            QStringLiteral("</li>\n</ul>\n");
+    if (!s.privacyStatementUrl.isEmpty()) {
+        body += QStringLiteral("<p>") + esc(tr("Read how %1 handles your data:")).arg(esc(s.organizationName)) +
+                QStringLiteral(" <a id=\"privacy\" rel=\"noreferrer noopener\" href=\"") + esc(s.privacyStatementUrl) +
+                QStringLiteral("\">") + esc(tr("privacy statement")) + QStringLiteral("</a></p>\n");
+    }
+    body += QStringLiteral("<p class=\"muted\">") + esc(tr("After you accept, you will be taken to:")) +
+            QStringLiteral(" <span class=\"who\" id=\"redirect\">") + esc(s.redirectUrl) +
+            QStringLiteral("</span></p>\n");
+    body += form(signUpPath(s, QStringLiteral("/consent")), csrf, {}, tr("Accept"), QStringLiteral("accept"));
+    return layout(tr("Review permissions"), s.organizationName, body);
+}
+
+QByteArray Pages::signUpProblem(const core::SignUpStep &s, const QString &csrf) const {
+    using core::SignUpProblem;
+    QString title;
+    QString text;
+    QString extra;
+    const bool restart = !s.flow.name.isEmpty();
+    switch (s.problem) {
+    case SignUpProblem::None:
+    case SignUpProblem::UnknownFlow:
+        title = tr("Page not found");
+        text = tr("There is no sign-up at this address.");
+        break;
+    case SignUpProblem::FlowDisabled:
+        title = tr("Sign-up is not available");
+        text = tr("%1 does not accept sign-ups here at the moment.").arg(s.organizationName);
+        break;
+    case SignUpProblem::InvalidEmail:
+        title = tr("Check your email address");
+        text = s.message;
+        break;
+    case SignUpProblem::DomainBlocked:
+        title = tr("Sign-up is not allowed for your address");
+        text = tr("%1 does not accept guests from your email domain.").arg(s.organizationName);
+        break;
+    case SignUpProblem::AlreadyRegistered:
+        title = tr("You already have an account");
+        text = tr("%1 already has a guest account for this address. Sign in to the application instead.")
+                   .arg(s.organizationName);
+        break;
+    case SignUpProblem::TooManyResends:
+        title = tr("Too many codes requested");
+        text = tr("You asked for several codes in the last hour. Use the most recent code, or try again later.");
+        break;
+    case SignUpProblem::NoActiveCode:
+    case SignUpProblem::WrongCode:
+    case SignUpProblem::CodeExpired:
+    case SignUpProblem::TooManyAttempts:
+        title = tr("Get a new code");
+        text = s.problem == SignUpProblem::CodeExpired
+                   ? tr("The code has expired.")
+                   : (s.problem == SignUpProblem::TooManyAttempts ? tr("The code was entered wrongly too often.")
+                                                                  : tr("There is no valid code for this sign-up."));
+        break;
+    case SignUpProblem::SessionInvalid:
+        title = tr("Your session has ended");
+        text = tr("Start the sign-up again.");
+        break;
+    case SignUpProblem::Blocked:
+        title = tr("Sign-up is blocked");
+        text = s.message.isEmpty() ? tr("%1 cannot complete your sign-up.").arg(s.organizationName) : s.message;
+        break;
+    case SignUpProblem::ConnectorFailed:
+    case SignUpProblem::ValidationError:
+    case SignUpProblem::InvalidAttribute:
+        title = tr("Sign-up could not be completed");
+        text = tr("Something went wrong while checking your sign-up. Nothing was saved; please try again later.");
+        break;
+    case SignUpProblem::TermsNotAccepted:
+        title = tr("Terms of use");
+        text = tr("You need to accept the terms of use to continue.");
+        break;
+    }
+    if (restart && s.problem != SignUpProblem::UnknownFlow && s.problem != SignUpProblem::FlowDisabled &&
+        s.problem != SignUpProblem::Blocked && s.problem != SignUpProblem::ConnectorFailed &&
+        s.problem != SignUpProblem::DomainBlocked) {
+        extra = QStringLiteral("<p><a id=\"start-over\" href=\"") + esc(url(QStringLiteral("/signup/") + s.flow.name)) +
+                QStringLiteral("\">") + esc(tr("Start again")) + QStringLiteral("</a></p>\n");
+    }
+    Q_UNUSED(csrf)
+    const QString body = QStringLiteral("<p class=\"error\" id=\"problem\" data-problem=\"") +
+                         core::signUpProblemKey(s.problem) + QStringLiteral("\">") + esc(text) +
+                         QStringLiteral("</p>\n") + extra;
+    return layout(title, s.organizationName, body);
 }
 
 } // namespace atrium::portal

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/redemption/redemptionservice.h"
+#include "core/userflows/signupservice.h"
 
 #include <QByteArray>
 #include <QString>
@@ -25,6 +26,16 @@ public:
     QByteArray unsubscribeConfirm(const core::RedeemStep &s, const QString &token, const QString &csrf) const;
     QByteArray unsubscribeDone(const core::RedeemStep &s) const;
     QByteArray message(const QString &title, const QString &text) const; // 403, 404, 429, 500 pages
+    // Terms of use (SPEC §2), after consent: action is "/terms" or "/signup/<flow>/terms".
+    QByteArray terms(const QString &organization, const QString &termsUrl, const QString &termsText,
+                     const QString &action, const QString &csrf) const;
+
+    // Self-service sign-up (SPEC §8) through the user flow step.flow.
+    QByteArray signUpEmail(const core::SignUpStep &s, const QString &csrf, const QString &message) const;
+    QByteArray signUpCode(const core::SignUpStep &s, const QString &csrf, const QString &message) const;
+    QByteArray signUpAttributes(const core::SignUpStep &s, const QString &csrf) const; // s.message / s.field shown
+    QByteArray signUpConsent(const core::SignUpStep &s, const QString &csrf) const;
+    QByteArray signUpProblem(const core::SignUpStep &s, const QString &csrf) const;
 
     static QString tr(const char *text);
     static QString tr(const char *text, int n); // plural forms: "%n" in text

@@ -1,6 +1,7 @@
 #include "portalapp.h"
 
 #include "core/base/logging.h"
+#include "core/identityproviders/certificaterefresher.h"
 #include "core/invitations/invitationtoken.h"
 #include "core/redemption/redemptionservice.h"
 #include "core/secrets/keychainsecretstore.h"
@@ -8,6 +9,7 @@
 #include "core/services/settingsservice.h"
 #include "core/storage/connectioninfo.h"
 #include "core/storage/database.h"
+#include "core/userflows/signupservice.h"
 #include "mailpump.h"
 #include "portalserver.h"
 
@@ -85,6 +87,7 @@ Status PortalApp::start(const PortalConfig &config) {
     options.postPerMinute = config.postPerMinute;
     options.trustedProxy = config.trustedProxy;
     m_server = std::make_unique<PortalServer>(m_service, options);
+    m_server->setSignUpService(std::make_shared<SignUpService>(m_db, clock, *key, m_secrets));
 
     if (m_tls) {
         if (config.keyFile.isEmpty()) {
@@ -126,6 +129,8 @@ Status PortalApp::start(const PortalConfig &config) {
         m_server->setPasscodeQueuedHandler([pump = m_pump.get()] { pump->poke(); });
         m_pump->start();
     }
+    // SPEC §6: federation signing certificates are refreshed from their metadata URL before they expire.
+    (new CertificateRefresher(m_db, clock, CertificateRefresher::kDefaultIntervalMs, this))->start();
     qCInfo(lcPortal) << "atrium-portal on" << listenUrl() << "for" << info->displayName() << "links built on"
                      << m_baseUrl;
     return {};

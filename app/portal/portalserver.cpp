@@ -2,13 +2,16 @@
 
 #include "core/base/logging.h"
 #include "core/redemption/redemptionservice.h"
+#include "core/userflows/signupservice.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
 #include <algorithm>
@@ -110,6 +113,7 @@ PortalServer::PortalServer(std::shared_ptr<core::RedemptionService> service, Por
     const bool hostPrefix = m_options.secureCookies && m_basePath.isEmpty();
     m_csrfCookie = hostPrefix ? QStringLiteral("__Host-atrium-csrf") : QStringLiteral("atrium-csrf");
     m_sessionCookie = hostPrefix ? QStringLiteral("__Host-atrium-session") : QStringLiteral("atrium-session");
+    m_signupCookie = hostPrefix ? QStringLiteral("__Host-atrium-signup") : QStringLiteral("atrium-signup");
     QFile css(QStringLiteral(":/portal/portal.css"));
     if (css.open(QIODevice::ReadOnly)) {
         m_css = css.readAll();
@@ -135,7 +139,13 @@ QString PortalServer::clientAddress(const QHttpServerRequest &request) const {
 }
 
 bool PortalServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
+    // A sign-up step may wait for an API connector (a local event loop, up to 2 x 20 s); if the
+    // guest's connection went away meanwhile there is nobody to answer.
+    const QPointer<QTcpSocket> alive(socket);
     Response r = route(request);
+    if (!alive) {
+        return true;
+    }
     QHttpServerResponse resp(r.contentType, r.body, r.status);
     QString formAction = QStringLiteral("'self'");
     if (!m_baseOrigin.isEmpty()) {
@@ -293,7 +303,51 @@ PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
         if (s->problem != RedeemProblem::None) {
             return problem(*s, {});
         }
+        if (s->needsTerms) {
+            return redirect(m_pages.url(QStringLiteral("/terms")));
+        }
         return redirect(s->redirectUrl);
+    }
+
+    if (path == QLatin1String("/terms")) {
+        const QString session = cookies.value(m_sessionCookie);
+        if (isGet) {
+            auto s = m_service->consentView(session);
+            if (!s.ok()) {
+                return failed(s.error());
+            }
+            if (s->problem != RedeemProblem::None) {
+                return problem(*s, {});
+            }
+            if (!s->needsTerms) {
+                return redirect(m_pages.url(QStringLiteral("/consent")));
+            }
+            r.formActionOrigin = originOf(s->invitation.redirectUrl);
+            r.body = m_pages.terms(s->invitation.organizationName, s->termsOfUseUrl, s->termsOfUseText,
+                                   QStringLiteral("/terms"), csrf);
+            return r;
+        }
+        if (form.queryItemValue(QStringLiteral("acceptTerms")) != QLatin1String("1")) {
+            RedeemStep s;
+            s.problem = RedeemProblem::TermsNotAccepted;
+            return problem(s, {});
+        }
+        auto s = m_service->accept(session, true);
+        if (!s.ok()) {
+            return failed(s.error());
+        }
+        if (s->problem != RedeemProblem::None) {
+            return problem(*s, {});
+        }
+        if (s->needsConsent && s->redirectUrl.isEmpty()) {
+            return redirect(m_pages.url(QStringLiteral("/consent")));
+        }
+        return redirect(s->redirectUrl);
+    }
+
+    if (path.startsWith(QLatin1String("/signup/")) && m_signup) {
+        signUp(request, r, path, csrf, form, cookies, cookieAttrs);
+        return r;
     }
 
     const QRegularExpressionMatch m = tokenPath().match(path);
@@ -389,9 +443,221 @@ PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
         if (a->problem != RedeemProblem::None) {
             return problem(*a, {});
         }
+        if (a->needsTerms) {
+            return redirect(m_pages.url(QStringLiteral("/terms")));
+        }
         return redirect(a->redirectUrl);
     }
     return redirect(m_pages.url(QStringLiteral("/consent")));
+}
+
+void PortalServer::signUp(const QHttpServerRequest &request, Response &r, const QString &path, const QString &csrf,
+                          const QUrlQuery &form, const QHash<QString, QString> &cookies, const QString &cookieAttrs) {
+    using core::SignUpProblem;
+    using core::SignUpStep;
+    static const QRegularExpression re(
+        QStringLiteral("^/signup/(B2X_1_[A-Za-z0-9_-]{1,64})(/email|/code|/attributes|/consent|/terms)?$"));
+    const QRegularExpressionMatch m = re.match(path);
+    const bool isPost = request.method() == QHttpServerRequest::Method::Post;
+    auto page = [&](Status status, const QByteArray &body) {
+        r.status = status;
+        r.body = body;
+    };
+    auto redirect = [&](const QString &location) {
+        r.status = Status::SeeOther;
+        r.headers.append({QByteArrayLiteral("Location"), QUrl(location).toEncoded()});
+        r.body.clear();
+    };
+    auto failed = [&](const core::Error &e) {
+        qCWarning(lcPortal) << "sign-up request failed:" << e.message << e.detail;
+        page(e.transient || e.code == core::ErrorCode::Conflict ? Status::ServiceUnavailable
+                                                                : Status::InternalServerError,
+             m_pages.message(Pages::tr("Something went wrong"),
+                             Pages::tr("The portal could not complete this step. Nothing was changed; please try again "
+                                       "in a moment.")));
+    };
+    auto problem = [&](const SignUpStep &s) {
+        Status st = Status::Forbidden;
+        switch (s.problem) {
+        case SignUpProblem::UnknownFlow:
+            st = Status::NotFound;
+            break;
+        case SignUpProblem::InvalidEmail:
+            st = Status::BadRequest;
+            break;
+        case SignUpProblem::TooManyResends:
+            st = Status::TooManyRequests;
+            break;
+        case SignUpProblem::SessionInvalid:
+            st = Status::Unauthorized;
+            break;
+        case SignUpProblem::ConnectorFailed:
+            st = Status::BadGateway;
+            break;
+        default:
+            break;
+        }
+        page(st, m_pages.signUpProblem(s, csrf));
+    };
+    if (!m.hasMatch()) {
+        page(Status::NotFound,
+             m_pages.message(Pages::tr("Page not found"), Pages::tr("There is no page at this address.")));
+        return;
+    }
+    const QString flow = m.captured(1);
+    const QString action = m.captured(2);
+    const QString base = QStringLiteral("/signup/") + flow;
+    const QString session = cookies.value(m_signupCookie);
+    const QString locales = QString::fromLatin1(request.value(QByteArrayLiteral("Accept-Language")))
+                                .section(QLatin1Char(','), 0, 0)
+                                .section(QLatin1Char(';'), 0, 0)
+                                .trimmed()
+                                .left(35);
+
+    if (action.isEmpty()) {
+        if (isPost) {
+            page(Status::MethodNotAllowed,
+                 m_pages.message(Pages::tr("Not allowed"), Pages::tr("Use the button on the page.")));
+            return;
+        }
+        auto s = m_signup->start(flow);
+        if (!s.ok()) {
+            return failed(s.error());
+        }
+        if (s->problem != SignUpProblem::None) {
+            return problem(*s);
+        }
+        r.body = m_pages.signUpEmail(*s, csrf, {});
+        return;
+    }
+    if (action == QLatin1String("/email")) {
+        if (!isPost) {
+            return redirect(m_pages.url(base));
+        }
+        auto s = m_signup->requestPasscode(flow, form.queryItemValue(QStringLiteral("email"), QUrl::FullyDecoded));
+        if (!s.ok()) {
+            return failed(s.error());
+        }
+        if (s->problem == SignUpProblem::InvalidEmail) {
+            r.status = Status::BadRequest;
+            r.body = m_pages.signUpEmail(*s, csrf, s->message);
+            return;
+        }
+        if (s->problem != SignUpProblem::None) {
+            return problem(*s);
+        }
+        const QString cookie = m_signupCookie + QLatin1Char('=') + s->sessionSecret + cookieAttrs +
+                               QStringLiteral("; Max-Age=") +
+                               QString::number(m_signup->options().sessionLifetimeMs / 1000);
+        r.headers.append({QByteArrayLiteral("Set-Cookie"), cookie.toLatin1()});
+        if (m_onPasscodeQueued) {
+            m_onPasscodeQueued();
+        }
+        return redirect(m_pages.url(base + QStringLiteral("/code")));
+    }
+    if (action == QLatin1String("/code")) {
+        if (!isPost) {
+            auto s = m_signup->codeView(flow, session);
+            if (!s.ok()) {
+                return failed(s.error());
+            }
+            if (s->problem != SignUpProblem::None) {
+                return problem(*s);
+            }
+            r.body = m_pages.signUpCode(*s, csrf, {});
+            return;
+        }
+        auto s = m_signup->verifyPasscode(flow, session,
+                                          form.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded), locales);
+        if (!s.ok()) {
+            return failed(s.error());
+        }
+        if (s->problem == SignUpProblem::WrongCode) {
+            r.status = Status::BadRequest;
+            r.body = m_pages.signUpCode(*s, csrf,
+                                        Pages::tr("That code is not right. You have %n more tries.", s->attemptsLeft));
+            return;
+        }
+        if (s->problem != SignUpProblem::None) {
+            return problem(*s);
+        }
+        return redirect(m_pages.url(base + QStringLiteral("/attributes")));
+    }
+    if (action == QLatin1String("/attributes")) {
+        if (!isPost) {
+            auto s = m_signup->attributesView(flow, session);
+            if (!s.ok()) {
+                return failed(s.error());
+            }
+            if (s->problem != SignUpProblem::None) {
+                return problem(*s);
+            }
+            r.body = m_pages.signUpAttributes(*s, csrf);
+            return;
+        }
+        QHash<QString, QString> values;
+        const auto items = form.queryItems(QUrl::FullyDecoded);
+        for (const auto &item : items) {
+            if (item.first != QLatin1String("csrf") && !values.contains(item.first)) {
+                values.insert(item.first, item.second);
+            }
+        }
+        auto s = m_signup->submitAttributes(flow, session, values, locales);
+        if (!s.ok()) {
+            return failed(s.error());
+        }
+        if (s->problem == SignUpProblem::ValidationError || s->problem == SignUpProblem::InvalidAttribute) {
+            // At the form, with the message; the guest corrects and submits again.
+            r.status = Status::BadRequest;
+            r.body = m_pages.signUpAttributes(*s, csrf);
+            return;
+        }
+        if (s->problem != SignUpProblem::None) {
+            return problem(*s);
+        }
+        return redirect(m_pages.url(base + QStringLiteral("/consent")));
+    }
+    // consent and terms
+    auto view = m_signup->consentView(flow, session);
+    if (!view.ok()) {
+        return failed(view.error());
+    }
+    if (view->problem != SignUpProblem::None) {
+        return problem(*view);
+    }
+    r.formActionOrigin = originOf(view->redirectUrl);
+    const bool terms = action == QLatin1String("/terms");
+    if (!isPost) {
+        if (terms) {
+            if (!view->needsTerms) {
+                return redirect(m_pages.url(base + QStringLiteral("/consent")));
+            }
+            r.body = m_pages.terms(view->organizationName, view->termsOfUseUrl, view->termsOfUseText,
+                                   base + QStringLiteral("/terms"), csrf);
+        } else {
+            r.body = m_pages.signUpConsent(*view, csrf);
+        }
+        return;
+    }
+    if (terms && form.queryItemValue(QStringLiteral("acceptTerms")) != QLatin1String("1")) {
+        SignUpStep s = *view;
+        s.problem = SignUpProblem::TermsNotAccepted;
+        return problem(s);
+    }
+    auto s = m_signup->accept(flow, session, terms);
+    if (!s.ok()) {
+        return failed(s.error());
+    }
+    if (s->problem != SignUpProblem::None) {
+        return problem(*s);
+    }
+    if (s->needsTerms) {
+        return redirect(m_pages.url(base + QStringLiteral("/terms")));
+    }
+    // Done: the sign-up cookie is cleared, the guest goes on to the flow's redirect URL.
+    r.headers.append({QByteArrayLiteral("Set-Cookie"),
+                      (m_signupCookie + QStringLiteral("=") + cookieAttrs + QStringLiteral("; Max-Age=0")).toLatin1()});
+    redirect(s->redirectUrl);
 }
 
 } // namespace atrium::portal

@@ -5,13 +5,16 @@
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
+#include <QUrlQuery>
 #include <functional>
 #include <memory>
 
 namespace atrium::core {
 class RedemptionService;
-}
+class SignUpService;
+} // namespace atrium::core
 
 namespace atrium::portal {
 
@@ -32,7 +35,13 @@ struct PortalOptions {
 //   GET  /redeem/<token>/code       code entry
 //   POST /redeem/<token>/code       verify; opens the session (cookie), 303 to /consent
 //   GET  /consent, POST /consent    Review permissions; accept = 303 to the redirect URL
+//   GET  /terms, POST /terms        terms of use after consent, when configured (SPEC §2)
 //   GET  /unsubscribe/<token>, POST the same: block future invitations
+//   GET  /signup/<B2X_1_flow>                    self-service sign-up (SPEC §8): email
+//   POST /signup/<flow>/email                    send a code; opens the sign-up session (cookie)
+//   GET|POST /signup/<flow>/code                 verify; then the postFederationSignup connector
+//   GET|POST /signup/<flow>/attributes           attributes in page order; postAttributeCollection
+//   GET|POST /signup/<flow>/consent, /terms      then the flow's redirect URL
 //   GET  /static/portal.css, GET /healthz
 // Tokens and codes are never logged.
 class PortalServer final : public QAbstractHttpServer {
@@ -44,6 +53,8 @@ public:
 
     // Called after a passcode was queued (the portal drains the outbox then).
     void setPasscodeQueuedHandler(std::function<void()> handler) { m_onPasscodeQueued = std::move(handler); }
+    // Self-service sign-up; without it /signup/... answers 404.
+    void setSignUpService(std::shared_ptr<core::SignUpService> signup) { m_signup = std::move(signup); }
     const PortalOptions &options() const { return m_options; }
 
     struct Response;
@@ -54,15 +65,19 @@ protected:
 
 private:
     Response route(const QHttpServerRequest &request);
+    void signUp(const QHttpServerRequest &request, Response &r, const QString &path, const QString &csrf,
+                const QUrlQuery &form, const QHash<QString, QString> &cookies, const QString &cookieAttrs);
     QString clientAddress(const QHttpServerRequest &request) const;
 
     std::shared_ptr<core::RedemptionService> m_service;
+    std::shared_ptr<core::SignUpService> m_signup;
     PortalOptions m_options;
     Pages m_pages;
     QString m_basePath;
     QString m_baseOrigin;
     QString m_csrfCookie;
     QString m_sessionCookie;
+    QString m_signupCookie;
     RateLimiter m_getLimiter;
     RateLimiter m_postLimiter;
     QElapsedTimer m_uptime;

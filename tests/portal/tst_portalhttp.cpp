@@ -1,9 +1,12 @@
 // The portal's HTTP surface against the real server on loopback (QNetworkAccessManager): security
 // headers, cookies, CSRF, the passcode flow, wrong and expired codes, reused links, rate limits.
-// Every refused request leaves the directory unchanged.
+// Every refused request leaves the directory unchanged. Self-service sign-up's routes: the same
+// headers, cookies and CSRF, consent then terms of use, a disabled flow.
 
 #include "core/mail/passcodemail.h"
 #include "core/redemption/redemptionservice.h"
+#include "core/userflows/signupservice.h"
+#include "core/userflows/userflowservice.h"
 #include "portalserver.h"
 #include "redemptionfixture.h"
 
@@ -159,6 +162,87 @@ private Q_SLOTS:
     void initTestCase() {
         QString error;
         QVERIFY2(m_fx.start(&error), qPrintable(error));
+    }
+
+    void signUpOverHttp() {
+        QVERIFY(setUp());
+        QVERIFY(setSetting(*m_ctx, QStringLiteral("collaboration"), QStringLiteral(R"({"selfServiceSignUpEnabled":true})"))
+                    .ok());
+        QVERIFY(setSetting(*m_ctx, QStringLiteral("termsOfUseUrl"), QStringLiteral("https://fabrikam.example/terms")).ok());
+        UserFlowService flows(*m_ctx, m_secrets);
+        UserFlow f;
+        f.name = QStringLiteral("B2X_1_Web");
+        f.redirectUrl = Redirect;
+        f.attributes = {{QStringLiteral("displayName"), true}};
+        QVERIFY(flows.createFlow(f).ok());
+        m_server->setSignUpService(std::make_shared<SignUpService>(m_ctx->database(), m_fx.clock(), m_key, m_secrets));
+
+        Reply r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Nope"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(problemOf(r.body), QStringLiteral("unknownFlow"));
+        r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Web"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-Frame-Options"), QByteArrayLiteral("DENY"));
+        QCOMPARE(r.header("Cache-Control"), QByteArrayLiteral("no-store"));
+        QVERIFY(r.header("Content-Security-Policy").contains("default-src 'none'"));
+        const QString csrf = csrfOf(r.body);
+        QVERIFY(!csrf.isEmpty());
+        const QString before = dumpDirectory(m_ctx->db());
+
+        // No CSRF token: refused, no code sent.
+        r = send(QStringLiteral("POST"), QStringLiteral("/signup/B2X_1_Web/email"), "email=bob%40contoso.com");
+        QCOMPARE(r.status, 403);
+        QCOMPARE(scalar(m_ctx->db(), QStringLiteral("SELECT COUNT(*) FROM passcodes WHERE purpose = 'signup'")).toInt(), 0);
+        r = post(QStringLiteral("/signup/B2X_1_Web/email"), csrf, QStringLiteral("email=bob%40contoso.com"));
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Location").endsWith("/signup/B2X_1_Web/code"));
+        const QByteArray cookie = r.header("Set-Cookie");
+        QVERIFY2(cookie.contains("atrium-signup=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                 cookie.constData());
+        r = post(QStringLiteral("/signup/B2X_1_Web/code"), csrf, QStringLiteral("code=") + currentCode());
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Location").endsWith("/signup/B2X_1_Web/attributes"));
+        r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Web/attributes"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("id=\"attr-displayName\""));
+        r = send(QStringLiteral("POST"), QStringLiteral("/signup/B2X_1_Web/attributes"), "displayName=Bob");
+        QCOMPARE(r.status, 403);
+        r = post(QStringLiteral("/signup/B2X_1_Web/attributes"), csrf, QStringLiteral("displayName="));
+        QCOMPARE(r.status, 400); // required: at the form
+        QCOMPARE(problemOf(r.body), QStringLiteral("invalidAttribute"));
+        QCOMPARE(dumpDirectory(m_ctx->db()), before);
+        r = post(QStringLiteral("/signup/B2X_1_Web/attributes"), csrf, QStringLiteral("displayName=Bob%20Example"));
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Location").endsWith("/signup/B2X_1_Web/consent"));
+        QCOMPARE(scalar(m_ctx->db(), QStringLiteral("SELECT creation_type FROM users WHERE mail_lower = ?"),
+                        {QStringLiteral("bob@contoso.com")})
+                     .toString(),
+                 QStringLiteral("SelfServiceSignUp"));
+
+        // Consent, then the terms of use, then the flow's redirect URL.
+        r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Web/consent"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("Review permissions"));
+        r = post(QStringLiteral("/signup/B2X_1_Web/consent"), csrf);
+        QCOMPARE(r.status, 303);
+        QVERIFY(r.header("Location").endsWith("/signup/B2X_1_Web/terms"));
+        r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Web/terms"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("https://fabrikam.example/terms"));
+        r = post(QStringLiteral("/signup/B2X_1_Web/terms"), csrf);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(problemOf(r.body), QStringLiteral("termsNotAccepted"));
+        r = post(QStringLiteral("/signup/B2X_1_Web/terms"), csrf, QStringLiteral("acceptTerms=1"));
+        QCOMPARE(r.status, 303);
+        QCOMPARE(QString::fromLatin1(r.header("Location")), Redirect);
+
+        // A disabled flow offers nothing.
+        f = *flows.flow(QStringLiteral("B2X_1_Web"));
+        f.enabled = false;
+        QVERIFY(flows.updateFlow(f, f.rowVersion).ok());
+        r = send(QStringLiteral("GET"), QStringLiteral("/signup/B2X_1_Web"));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(problemOf(r.body), QStringLiteral("flowDisabled"));
     }
 
     void headersAndCookies() {

@@ -1,6 +1,7 @@
 #include "core/redemption/redemptionservice.h"
 
 #include "core/base/logging.h"
+#include "core/identityproviders/identityproviderservice.h"
 #include "core/invitations/invitationservice.h"
 #include "core/invitations/invitationtoken.h"
 #include "core/mail/passcodemail.h"
@@ -53,6 +54,26 @@ QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+// Whether this guest consented before, and whether they accepted the terms of use.
+struct ConsentState {
+    bool consented = false;
+    bool termsAccepted = false;
+};
+
+Result<ConsentState> consentState(QSqlDatabase &db, const QString &userId) {
+    auto q = Database::exec(db, QStringLiteral("SELECT terms_accepted_at FROM consents WHERE user_id = ?"), {userId});
+    if (!q.ok()) {
+        return q.error();
+    }
+    ConsentState s;
+    if (q->next()) {
+        s.consented = true;
+        s.termsAccepted = !q->value(0).isNull();
+    }
+    q->finish();
+    return s;
+}
+
 } // namespace
 
 QString redeemProblemKey(RedeemProblem p) {
@@ -85,6 +106,8 @@ QString redeemProblemKey(RedeemProblem p) {
         return QStringLiteral("tooManyAttempts");
     case RedeemProblem::SessionInvalid:
         return QStringLiteral("sessionInvalid");
+    case RedeemProblem::TermsNotAccepted:
+        return QStringLiteral("termsNotAccepted");
     }
     return QStringLiteral("unknown");
 }
@@ -95,6 +118,9 @@ struct RedemptionService::Snapshot {
     PolicyEngine policy;
     ResolverContext resolver;
     int passcodeMinutes = 10;
+    QString termsUrl;
+    QString termsText;
+    bool hasTerms() const { return !termsUrl.isEmpty() || !termsText.isEmpty(); }
 };
 
 struct RedemptionService::Found {
@@ -166,11 +192,20 @@ Result<std::shared_ptr<const RedemptionService::Snapshot>> RedemptionService::sn
         return policy.error();
     }
     s->policy = *policy;
-    // No partner or federation tables exist yet: only email one-time passcode (when enabled) or the
-    // fallback can be chosen. The resolver is still asked, so that the honest page appears as soon
-    // as those tables are filled.
-    s->resolver.emailOtpEnabled = policy->settings().emailOtpEnabled;
-    s->resolver.googleConfigured = false;
+    // The same resolver context the console shows ("where will this guest sign in?").
+    auto resolver = IdentityProviderService::buildResolverContext(db);
+    if (!resolver.ok()) {
+        return resolver.error();
+    }
+    s->resolver = *resolver;
+    for (auto [key, target] :
+         {std::pair{settingkey::TermsOfUseUrl, &s->termsUrl}, std::pair{settingkey::TermsOfUseText, &s->termsText}}) {
+        auto v = SettingsService::read(db, key);
+        if (!v.ok()) {
+            return v.error();
+        }
+        *target = v->trimmed();
+    }
     auto minutes = SettingsService::read(db, PasscodeValidityKey);
     if (!minutes.ok()) {
         return minutes.error();
@@ -468,13 +503,12 @@ Result<RedeemStep> RedemptionService::verifyPasscode(const QString &token, const
             step.problem = RedeemProblem::NoActiveCode; // another tab used it a moment ago
             return step;
         }
-        auto consent =
-            Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM consents WHERE user_id = ?"), {f->userId});
+        auto consent = consentState(db, f->userId);
         if (!consent.ok()) {
             return consent.error();
         }
-        step.needsConsent = !(consent->next() && consent->value(0).toInt() > 0);
-        consent->finish();
+        step.needsConsent = !consent->consented;
+        step.needsTerms = (*snap)->hasTerms() && !consent->termsAccepted;
         step.sessionSecret = newSessionSecret();
         r = Database::exec(
             db,
@@ -533,20 +567,23 @@ Result<RedeemStep> RedemptionService::consentView(const QString &sessionSecret) 
     }
     judge(*f, **snap, step);
     if (step.problem == RedeemProblem::None) {
-        auto consent =
-            Database::exec(*c, QStringLiteral("SELECT COUNT(*) FROM consents WHERE user_id = ?"), {f->userId});
+        auto consent = consentState(*c, f->userId);
         if (!consent.ok()) {
             return consent.error();
         }
-        step.needsConsent = !(consent->next() && consent->value(0).toInt() > 0);
+        step.needsConsent = !consent->consented;
+        step.needsTerms = (*snap)->hasTerms() && !consent->termsAccepted;
+        step.termsOfUseUrl = (*snap)->termsUrl;
+        step.termsOfUseText = (*snap)->termsText;
     }
     return step;
 }
 
-Result<RedeemStep> RedemptionService::accept(const QString &sessionSecret) {
+Result<RedeemStep> RedemptionService::accept(const QString &sessionSecret, bool termsAccepted) {
     return m_db->transaction<RedeemStep>([&](QSqlDatabase &db) -> Result<RedeemStep> {
         RedeemStep step;
-        auto f = session(db, sessionSecret, step, nullptr);
+        bool sessionConsented = false;
+        auto f = session(db, sessionSecret, step, &sessionConsented);
         if (!f.ok()) {
             return f.error();
         }
@@ -562,6 +599,30 @@ Result<RedeemStep> RedemptionService::accept(const QString &sessionSecret) {
             return step;
         }
         const qint64 now = m_clock->nowMs();
+        auto consent = consentState(db, f->userId);
+        if (!consent.ok()) {
+            return consent.error();
+        }
+        const bool termsPending = (*snap)->hasTerms() && !consent->termsAccepted;
+        if (termsPending && !termsAccepted) {
+            // Consent given: note it on the session and show the terms next (SPEC §2 order).
+            auto r = Database::exec(db,
+                                    QStringLiteral("UPDATE portal_sessions SET consented = 1, row_version = "
+                                                   "row_version + 1 WHERE id_hash = ?"),
+                                    {hashToken(sessionSecret)});
+            if (!r.ok()) {
+                return r.error();
+            }
+            step.needsConsent = false;
+            step.needsTerms = true;
+            step.termsOfUseUrl = (*snap)->termsUrl;
+            step.termsOfUseText = (*snap)->termsText;
+            return step;
+        }
+        if (termsAccepted && termsPending && !sessionConsented && !consent->consented) {
+            step.needsConsent = true; // the terms form without the consent before it: ask for consent
+            return step;
+        }
         // The invitation first: whoever flips it from PendingAcceptance redeems; a second tab finds
         // it Completed and writes nothing.
         auto r = Database::exec(db,
@@ -606,6 +667,15 @@ Result<RedeemStep> RedemptionService::accept(const QString &sessionSecret) {
                            {f->userId, now});
         if (!r.ok()) {
             return r.error();
+        }
+        if (termsPending) {
+            r = Database::exec(db,
+                               QStringLiteral("UPDATE consents SET terms_accepted_at = ? WHERE user_id = ? AND "
+                                              "terms_accepted_at IS NULL"),
+                               {now, f->userId});
+            if (!r.ok()) {
+                return r.error();
+            }
         }
         r = Database::exec(db,
                            QStringLiteral("UPDATE portal_sessions SET consented = 1, row_version = row_version + 1 "

@@ -30,8 +30,9 @@ enum class RedeemProblem {
     NoActiveCode,     // no unused code (never asked, used, or replaced by a newer one)
     WrongCode,        // attemptsLeft says how many tries remain for this code
     CodeExpired,
-    TooManyAttempts, // the code is spent after maxWrongAttempts wrong tries
-    SessionInvalid,  // no portal session, or it expired (24 h at most)
+    TooManyAttempts,  // the code is spent after maxWrongAttempts wrong tries
+    SessionInvalid,   // no portal session, or it expired (24 h at most)
+    TermsNotAccepted, // terms of use are configured and the form did not accept them
 };
 QString redeemProblemKey(RedeemProblem p); // stable key: "unknownLink", "wrongCode", ...
 
@@ -57,7 +58,12 @@ struct RedeemStep {
     QString passcodeId;          // requestPasscode (the outbox row points at it)
     QString sessionSecret;       // verifyPasscode: goes into the session cookie only
     bool needsConsent = true;    // verifyPasscode / consentView: false when consented before
-    QString redirectUrl;         // accept
+    // Terms of use (SPEC §2): configured (settings termsOfUseUrl / termsOfUseText) and not yet
+    // accepted by this guest; shown after consent, accepted once (consents.terms_accepted_at).
+    bool needsTerms = false;
+    QString termsOfUseUrl;
+    QString termsOfUseText;
+    QString redirectUrl; // accept
 };
 
 struct RedemptionOptions {
@@ -93,7 +99,11 @@ public:
     // Consent (recorded once) and acceptance in one transaction: the guest becomes Accepted with
     // externalUserStateChangeDateTime and identity "mail", the invitation Completed, audited as
     // "Redeem external user invite". Returns the redirect URL.
-    Result<RedeemStep> accept(const QString &sessionSecret);
+    // When terms of use are pending and termsAccepted is false, only the session's consent is
+    // noted and the step says needsTerms (no redirect URL): the portal shows the terms, whose form
+    // calls accept again with termsAccepted. termsAccepted without a consent given first is
+    // answered with needsConsent and changes nothing.
+    Result<RedeemStep> accept(const QString &sessionSecret, bool termsAccepted = false);
     Result<RedeemStep> unsubscribeView(const QString &token) const;
     // Adds the invited address to the unsubscribed list ("block future invitations").
     Result<RedeemStep> unsubscribe(const QString &token);

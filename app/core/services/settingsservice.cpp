@@ -50,6 +50,31 @@ Result<QString> portalUrl(const QString &v) {
     }
     return s;
 }
+
+Result<QString> termsUrl(const QString &v) {
+    const QString t = v.trimmed();
+    if (t.isEmpty()) {
+        return QString();
+    }
+    const QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty() || !url.userInfo().isEmpty()) {
+        return Error::invalid(tr("The terms of use URL must be an absolute https:// URL (or empty for none)."));
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+Result<QString> termsText(const QString &v) {
+    if (v.size() > 10000) {
+        return Error::invalid(tr("The terms of use text is longer than 10,000 characters."));
+    }
+    for (const QChar c : v) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t') &&
+            c != QLatin1Char('\r')) {
+            return Error::invalid(tr("The terms of use text contains a control character."));
+        }
+    }
+    return v.trimmed();
+}
 } // namespace
 
 const QList<SettingsService::Definition> &SettingsService::definitions() {
@@ -89,6 +114,15 @@ const QList<SettingsService::Definition> &SettingsService::definitions() {
          QT_TRANSLATE_NOOP("atrium::core::SettingsService",
                            "Minutes an email one-time passcode stays valid (at most 30, as in the model system)."),
          intRange(1, 30)},
+        {settingkey::TermsOfUseUrl, QString(), Permission::EditCollaborationSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService",
+                           "Terms of use a guest accepts once after consent (https URL); empty = none."),
+         termsUrl},
+        {settingkey::TermsOfUseText, QString(), Permission::EditCollaborationSettings,
+         QT_TRANSLATE_NOOP("atrium::core::SettingsService",
+                           "Terms of use as plain text (at most 10,000 characters) a guest accepts once after "
+                           "consent; empty = none."),
+         termsText},
     };
     return defs;
 }

@@ -51,6 +51,9 @@ inline const QString InactiveGuestDays = QStringLiteral("inactiveGuestDays");
 inline const QString Collaboration = QStringLiteral("collaboration"); // CollaborationSettings JSON (SPEC §4)
 inline const QString Smtp = QStringLiteral("smtp");                   // SmtpSettings JSON; password in the keychain
 inline const QString MailRatePerMinute = QStringLiteral("mailRatePerMinute");
+// Terms of use (SPEC §2): shown after consent and accepted once, when either is set.
+inline const QString TermsOfUseUrl = QStringLiteral("termsOfUseUrl");
+inline const QString TermsOfUseText = QStringLiteral("termsOfUseText");
 } // namespace settingkey
 
 } // namespace atrium::core
