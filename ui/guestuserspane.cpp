@@ -8,8 +8,10 @@
 #include "core/services/userservice.h"
 #include "models/dbexecutor.h"
 #include "models/guestlistmodel.h"
+#include "ui/guestactions.h"
 #include "ui/invitedialog.h"
 #include "ui/messageboxes.h"
+#include "ui/signinpreview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -46,12 +48,6 @@ template <typename W> W *named(W *w, const char *objectName, const QString &acce
     w->setAccessibleName(accessible);
     return w;
 }
-
-struct Failure {
-    QString name;
-    core::Error error;
-};
-using Failures = QList<Failure>;
 
 struct Details {
     core::Result<core::User> user = core::User{};
@@ -185,11 +181,20 @@ GuestUsersPane::GuestUsersPane(models::DbExecutor *executor, QWidget *parent)
     m_table->setSortingEnabled(true);
     tableLayout->addWidget(m_emptyState);
     tableLayout->addWidget(m_table, 1);
-    m_details = named(new QTextBrowser(split), "guestDetails", tr("Guest details"));
+    auto *detailsBox = new QWidget(split);
+    auto *detailsLayout = new QVBoxLayout(detailsBox);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = named(new QTextBrowser(detailsBox), "guestDetails", tr("Guest details"));
     m_details->setPlaceholderText(tr("Select a guest to see the details."));
     m_details->setOpenLinks(false);
+    // SPEC §2 / issue 6: where the selected guest is sent at redemption, and why.
+    m_signIn = new SignInPreview(executor, detailsBox);
+    m_signIn->setObjectName(QStringLiteral("guestSignInPreview"));
+    m_signIn->hide();
+    detailsLayout->addWidget(m_details, 1);
+    detailsLayout->addWidget(m_signIn);
     split->addWidget(tableBox);
-    split->addWidget(m_details);
+    split->addWidget(detailsBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({900, 320});
@@ -289,6 +294,8 @@ QPushButton *GuestUsersPane::addAction(const QString &text, const char *objectNa
 void GuestUsersPane::setSession(models::SessionPtr session) {
     m_session = std::move(session);
     m_details->clear();
+    m_signIn->setSession(m_session);
+    m_signIn->hide();
     m_count->clear();
     m_model->setSession(m_session);
     updateActions();
@@ -363,6 +370,8 @@ void GuestUsersPane::showDetails() {
     const quint64 request = ++m_detailsRequest;
     if (!current.isValid() || !m_session) {
         m_details->clear();
+        m_signIn->clear();
+        m_signIn->hide();
         return;
     }
     const core::GuestRow row = m_model->guest(current.row());
@@ -413,6 +422,19 @@ void GuestUsersPane::showDetails() {
             }
             html += QStringLiteral("</ul>");
             m_details->setHtml(html);
+            // Redeemed guests keep their identity; the answer is where a redemption reset would send them.
+            QString redeemedWith;
+            for (const core::Identity &i : u.identities) {
+                if (i.signInType != QLatin1String("userPrincipalName")) {
+                    redeemedWith = i.issuer;
+                }
+            }
+            const bool accepted = u.externalUserState && *u.externalUserState == core::ExternalUserState::Accepted;
+            m_signIn->setNote(accepted ? tr("Redeemed with %1. After a redemption reset:")
+                                             .arg(redeemedWith.isEmpty() ? tr("an unknown identity") : redeemedWith)
+                                       : QString());
+            m_signIn->show();
+            m_signIn->resolveNow(u.mail.isEmpty() ? u.otherMails.value(0) : u.mail);
             emit detailsShown(u.id);
         });
 }
@@ -422,39 +444,16 @@ void GuestUsersPane::runOnSelected(const QString &action,
     if (!m_session) {
         return;
     }
-    QList<std::pair<QString, QString>> targets; // id, display name
+    QList<GuestActions::Target> targets;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &i : rows) {
         targets.append({m_model->guest(i.row()).id, m_model->guest(i.row()).displayName});
     }
-    if (targets.isEmpty()) {
-        return;
-    }
-    const core::ServiceContext ctx = m_session->context();
-    const auto secrets = m_session->secrets;
-    executor()->call<Failures>(
-        this,
-        [ctx, secrets, targets, fn] {
-            core::InvitationService service(ctx, secrets);
-            Failures failures;
-            for (const auto &[id, name] : targets) {
-                const core::Status s = fn(service, id);
-                if (!s.ok()) {
-                    failures.append({name, s.error()});
-                }
-            }
-            return failures;
-        },
-        [this, action, total = int(targets.size())](const Failures &failures) {
-            if (!failures.isEmpty()) {
-                QStringList lines;
-                for (const Failure &f : failures) {
-                    lines << tr("%1: %2").arg(f.name, f.error.message);
-                }
-                core::Error e = failures.constFirst().error;
-                e.message = tr("%1 failed for %n guest(s). %2", nullptr, int(failures.size()))
-                                .arg(action, lines.join(QStringLiteral(" ")));
-                emit errorOccurred(e);
+    GuestActions::run(
+        executor(), this, m_session, action, targets, std::move(fn),
+        [this, action](const std::optional<core::Error> &error, int succeeded, int failed) {
+            if (error) {
+                emit errorOccurred(*error);
             }
             const QString current = m_table->currentIndex().isValid()
                                         ? m_model->guest(m_table->currentIndex().row()).id
@@ -472,7 +471,7 @@ void GuestUsersPane::runOnSelected(const QString &action,
                     }
                 });
             }
-            emit actionFinished(action, total - int(failures.size()), int(failures.size()));
+            emit actionFinished(action, succeeded, failed);
         });
 }
 
@@ -487,7 +486,7 @@ void GuestUsersPane::invite() {
 }
 
 void GuestUsersPane::resendInvitation() {
-    runOnSelected(tr("Resend invitation"), [](core::InvitationService &s, const QString &id) { return s.resend(id); });
+    runOnSelected(tr("Resend invitation"), GuestActions::resend());
 }
 
 void GuestUsersPane::askResetRedemption() {
@@ -642,20 +641,14 @@ void GuestUsersPane::copyRedemptionLink() {
     if (ids.size() != 1 || !m_session) {
         return;
     }
-    const core::ServiceContext ctx = m_session->context();
-    const auto secrets = m_session->secrets;
-    const QString id = ids.constFirst();
-    executor()->call<core::Result<QString>>(
-        this, [ctx, secrets, id] { return core::InvitationService(ctx, secrets).redemptionUrl(id); },
-        [this](const core::Result<QString> &url) {
-            if (!url.ok()) {
-                emit errorOccurred(url.error());
-                emit actionFinished(tr("Copy redemption link"), 0, 1);
-                return;
-            }
-            QApplication::clipboard()->setText(*url);
-            emit actionFinished(tr("Copy redemption link"), 1, 0);
-        });
+    GuestActions::copyRedemptionLink(executor(), this, m_session, ids.constFirst(), [this](const core::Result<QString> &url) {
+        if (!url.ok()) {
+            emit errorOccurred(url.error());
+            emit actionFinished(tr("Copy redemption link"), 0, 1);
+            return;
+        }
+        emit actionFinished(tr("Copy redemption link"), 1, 0);
+    });
 }
 
 void GuestUsersPane::askExport() {

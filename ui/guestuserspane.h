@@ -29,6 +29,8 @@ class GuestListModel;
 
 namespace atrium::ui {
 
+class SignInPreview;
+
 // The guest users of the directory (SPEC §1): search as you type, filters and sort in the database
 // (models::GuestListModel keeps a window of rows), a details panel, and the guest actions of SPEC §10
 // on the selected guests. Every action runs on the database worker through InvitationService, which
@@ -46,6 +48,7 @@ public:
 
     models::GuestListModel *model() const { return m_model; }
     QStringList selectedIds() const;
+    SignInPreview *signInPreview() const { return m_signIn; } // in the details: where the guest signs in
 
     // The actions on the selected guests (the buttons call these after asking what they need).
     void resendInvitation();
@@ -101,6 +104,7 @@ private:
     QLabel *m_emptyState = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_details = nullptr;
+    SignInPreview *m_signIn = nullptr;
     QTimer *m_debounce = nullptr;
     QList<ActionButton> m_actions;
     QPushButton *m_invite = nullptr;

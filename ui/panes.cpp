@@ -2,21 +2,16 @@
 
 #include "ui/auditlogpane.h"
 #include "ui/crosstenantpane.h"
-#include "ui/emptystatepane.h"
 #include "ui/externalcollaborationpane.h"
 #include "ui/guestuserspane.h"
 #include "ui/identityproviderspane.h"
+#include "ui/invitationspane.h"
 #include "ui/overviewpane.h"
 
 #include <QCoreApplication>
 
 namespace atrium::ui {
 namespace {
-
-Pane *emptyState(PaneId id, const QString &headline, const QString &details, QWidget *parent) {
-    const PaneInfo info = paneInfo(id);
-    return new EmptyStatePane(info.title, info.icon, headline, details, parent);
-}
 
 Pane *createOverviewPane(models::DbExecutor *executor, QWidget *parent) {
     return new OverviewPane(executor, parent);
@@ -26,14 +21,8 @@ Pane *createGuestUsersPane(models::DbExecutor *executor, QWidget *parent) {
     return new GuestUsersPane(executor, parent);
 }
 
-Pane *createInvitationsPane(models::DbExecutor *, QWidget *parent) {
-    return emptyState(
-        PaneId::Invitations,
-        QCoreApplication::translate("atrium::ui::Panes", "Invitations arrive with the invitations feature."),
-        QCoreApplication::translate("atrium::ui::Panes",
-                                    "Inviting guests one by one or in bulk from a CSV file, resending invitations and "
-                                    "resetting redemption status will happen here."),
-        parent);
+Pane *createInvitationsPane(models::DbExecutor *executor, QWidget *parent) {
+    return new InvitationsPane(executor, parent);
 }
 
 Pane *createExternalCollaborationPane(models::DbExecutor *executor, QWidget *parent) {

@@ -429,6 +429,19 @@ Result<GuestCount> GuestDirectory::count(QSqlDatabase &db, Engine engine, const 
     // A count has no order: the planner may take a filter's own (covering) index instead of walking
     // the sort index.
     plan->fromWhere.replace(QStringLiteral("INDEXED BY ") + sortSpec(query.sortColumn).index + QLatin1Char(' '), QString());
+    if (engine == Engine::Sqlite && plan->name == QLatin1String("walk")) {
+        // A dense search walked in sort order tests each row against FTS5, and a prefix that is not
+        // in the prefix index ("megan") re-reads its doclists for every row. A count needs no order:
+        // stream the doclist once, look each rowid up, and stop at the cap.
+        const Search search = parseSearch(query.search);
+        if (search.kind == Search::Kind::Words) {
+            const Fragment f = plainFilters(query, true);
+            plan->fromWhere = QStringLiteral("FROM guest_fts CROSS JOIN users u ON u.rowid = guest_fts.rowid "
+                                             "WHERE guest_fts MATCH ? AND ") +
+                              kGuestRows + f.sql;
+            plan->values = QVariantList{ftsMatch(search.words)} + f.values;
+        }
+    }
     auto n = scalar(db, QStringLiteral("SELECT count(*) FROM (SELECT 1 %1 LIMIT %2) t").arg(plan->fromWhere).arg(kCountCap + 1),
                     plan->values);
     if (!n.ok()) {

@@ -95,9 +95,16 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
         base = q.value(0).toLongLong();
     }
     QRandomGenerator rng(options.randomSeed ^ static_cast<quint32>(base));
+    qint64 cacheSize = 0;
     if (sqlite) {
         // Benchmark data: a lost seed after a power cut is re-run, so skip the fsync per commit.
         QSqlQuery(c).exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        QSqlQuery size(c);
+        if (size.exec(QStringLiteral("PRAGMA cache_size")) && size.next()) {
+            cacheSize = size.value(0).toLongLong();
+        }
+        // Random ids land anywhere in the primary key: keep its b-tree in memory (512 MB at most).
+        QSqlQuery(c).exec(QStringLiteral("PRAGMA cache_size=-524288"));
     }
     const qint64 now = clock.nowMs();
     constexpr qint64 kDay = 24LL * 3600 * 1000;
@@ -116,7 +123,8 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
     const QString insertUser = QStringLiteral(
         "INSERT INTO users (id, display_name, user_principal_name, upn_lower, mail, mail_lower, mail_domain, "
         "user_type, external_user_state, external_user_state_changed_at, creation_type, account_enabled, invited_by, "
-        "invited_by_name, created_at, last_sign_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "invited_by_name, created_at, last_sign_in_at, sponsors_sort) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const QString insertSponsor =
         QStringLiteral("INSERT INTO sponsors (user_id, sponsor_id, sponsor_type) VALUES (?, ?, 'user')");
 
@@ -133,7 +141,7 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
                                  QString::number(base + i, 36) + QLatin1Char('@') + initialDomain;
             const QVariantList values{m.id, m.name, mail, mail, mail, mail, initialDomain, QStringLiteral("Member"),
                                       QVariant(), QVariant(), QVariant(), 1, QVariant(), QVariant(),
-                                      now - 4 * 365 * kDay, QVariant()};
+                                      now - 4 * 365 * kDay, QVariant(), QVariant()};
             for (const QVariant &v : values) {
                 q.addBindValue(v);
             }
@@ -149,8 +157,175 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
     }
     base += members.size();
 
+    // One guest from the generator: the users row and its sponsors. sponsors_sort (the first sponsor
+    // name in SQLite's BINARY order, i.e. by UTF-8 bytes) is only written by the bulk path; row by
+    // row the sponsors trigger fills it in, as it does for any other insert.
+    struct Guest {
+        QVariantList values;
+        QList<int> sponsors; // indexes into members
+        QVariant sponsorsSort;
+    };
+    const auto nextGuest = [&](qint64 serial) {
+        Guest g;
+        const QString first = pick(rng, kFirstNames);
+        const QString last = pick(rng, kLastNames);
+        // Zipf-like: a few partners bring most guests.
+        const double u = rng.generateDouble();
+        const int di =
+            std::min(static_cast<int>(domains.size()) - 1, static_cast<int>(std::pow(u, 3.0) * domains.size()));
+        const QString domain = domains.at(di);
+        const QString local =
+            asciiFold(first) + QLatin1Char('.') + asciiFold(last) + QLatin1Char('.') + QString::number(serial, 36);
+        const QString mail = local + QLatin1Char('@') + domain;
+        const QString upn = local + QLatin1Char('_') + domain + QStringLiteral("#EXT#@") + initialDomain;
+        const bool selfService = rng.bounded(100) < 8;
+        const bool accepted = selfService || rng.bounded(100) < 72;
+        const qint64 created = now - static_cast<qint64>(rng.generateDouble() * 3 * 365 * kDay);
+        const qint64 changed =
+            accepted ? std::min(now, created + static_cast<qint64>(rng.generateDouble() * 14 * kDay)) : created;
+        QVariant lastSignIn;
+        if (accepted && rng.bounded(100) < 85) {
+            // Recent sign-ins are the most common.
+            const double r = std::pow(rng.generateDouble(), 2.0);
+            lastSignIn = now - static_cast<qint64>(r * static_cast<double>(now - changed));
+        }
+        const Member &inviter = members.at(static_cast<int>(rng.bounded(static_cast<quint32>(members.size()))));
+        const QString id = newId(rng);
+        g.values = QVariantList{id,
+                                QString(first + QLatin1Char(' ') + last),
+                                upn,
+                                upn.toLower(),
+                                mail,
+                                mail,
+                                domain,
+                                QStringLiteral("Guest"),
+                                accepted ? QStringLiteral("Accepted") : QStringLiteral("PendingAcceptance"),
+                                changed,
+                                selfService ? QStringLiteral("SelfServiceSignUp") : QStringLiteral("Invitation"),
+                                rng.bounded(100) < 3 ? 0 : 1,
+                                selfService ? QVariant() : QVariant(inviter.id),
+                                selfService ? QVariant() : QVariant(inviter.name),
+                                created,
+                                lastSignIn};
+        // 0-3 sponsors; invited guests usually have their inviter.
+        const quint32 r = rng.bounded(10);
+        const int sponsorCount = r < 4 ? 1 : r < 6 ? 2 : r < 7 ? 3 : 0;
+        const int from = static_cast<int>(rng.bounded(static_cast<quint32>(members.size())));
+        QByteArray first8;
+        for (int k = 0; k < sponsorCount; ++k) {
+            const int m = (from + k) % static_cast<int>(members.size());
+            g.sponsors << m;
+            const QByteArray name = members.at(m).name.toUtf8();
+            if (k == 0 || name < first8) {
+                first8 = name;
+            }
+        }
+        if (sponsorCount > 0) {
+            g.sponsorsSort = QString::fromUtf8(first8);
+        }
+        return g;
+    };
+    const auto writeGuest = [&](QSqlQuery &user, QSqlQuery &sponsor, const Guest &g, bool withSortKey) -> Status {
+        for (const QVariant &v : g.values) {
+            user.addBindValue(v);
+        }
+        user.addBindValue(withSortKey ? g.sponsorsSort : QVariant());
+        if (!user.exec()) {
+            return Database::sqlError(user.lastError(), tr("Seeding guests"));
+        }
+        for (const int m : g.sponsors) {
+            sponsor.addBindValue(g.values.first());
+            sponsor.addBindValue(members.at(m).id);
+            if (!sponsor.exec()) {
+                return Database::sqlError(sponsor.lastError(), tr("Seeding sponsors"));
+            }
+        }
+        return {};
+    };
+
+    SeedMethod method = options.method;
+    if (!sqlite) {
+        method = SeedMethod::RowByRow;
+    } else if (method == SeedMethod::Auto) {
+        QSqlQuery q(c);
+        if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM users WHERE user_type = 'Guest')")) || !q.next()) {
+            return Database::sqlError(q.lastError(), tr("Counting guests before seeding"));
+        }
+        method = q.value(0).toBool() ? SeedMethod::RowByRow : SeedMethod::BulkRebuild;
+    }
+    const int progressStep = std::max(1, options.batchSize);
+
     int done = 0;
-    while (done < n) {
+    if (method == SeedMethod::BulkRebuild) {
+        const QRandomGenerator start = rng;
+        s = db.transaction([&](QSqlDatabase &tx) -> Status {
+            rng = start;
+            done = 0;
+            // The DDL to restore, exactly as the migrations created it: every explicit index on users
+            // and sponsors (the primary keys and UNIQUE constraints stay; they have no sql), and the
+            // two insert triggers whose work is done here in bulk. Other triggers stay in place.
+            struct Ddl {
+                QString type;
+                QString name;
+                QString sql;
+            };
+            QList<Ddl> ddl;
+            {
+                QSqlQuery q(tx);
+                if (!q.exec(QStringLiteral(
+                        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('users', "
+                        "'sponsors') AND (type = 'index' OR (type = 'trigger' AND name IN ('users_fts_insert', "
+                        "'sponsors_sort_insert'))) ORDER BY rowid"))) {
+                    return Database::sqlError(q.lastError(), tr("Reading the guest indexes"));
+                }
+                while (q.next()) {
+                    ddl.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+                }
+            }
+            for (const Ddl &d : ddl) {
+                QSqlQuery q(tx);
+                // Names come from sqlite_master; quoted as identifiers all the same.
+                const QString name = QLatin1Char('"') + QString(d.name).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                                     QLatin1Char('"');
+                if (!q.exec((d.type == QLatin1String("index") ? QStringLiteral("DROP INDEX ") : QStringLiteral("DROP TRIGGER ")) +
+                            name)) {
+                    return Database::sqlError(q.lastError(), tr("Dropping %1 before seeding").arg(d.name));
+                }
+            }
+            QSqlQuery user(tx);
+            QSqlQuery sponsor(tx);
+            if (!user.prepare(insertUser) || !sponsor.prepare(insertSponsor)) {
+                return Database::sqlError(user.lastError(), tr("Preparing the seed statements"));
+            }
+            for (int i = 0; i < n; ++i) {
+                if (Status w = writeGuest(user, sponsor, nextGuest(base + i), true); !w.ok()) {
+                    return w;
+                }
+                if (options.progress && (i + 1) % progressStep == 0 && i + 1 < n) {
+                    options.progress(i + 1, n);
+                }
+            }
+            for (const Ddl &d : ddl) {
+                QSqlQuery q(tx);
+                if (!q.exec(d.sql)) {
+                    return Database::sqlError(q.lastError(), tr("Creating %1 again after seeding").arg(d.name));
+                }
+            }
+            QSqlQuery fts(tx);
+            // 'rebuild' leaves many segments; 'optimize' merges them into one, so that a search
+            // test of one rowid (the guest list's walk plan) is one seek instead of one per segment.
+            if (!fts.exec(QStringLiteral("INSERT INTO guest_fts (guest_fts) VALUES ('rebuild')")) ||
+                !fts.exec(QStringLiteral("INSERT INTO guest_fts (guest_fts) VALUES ('optimize')"))) {
+                return Database::sqlError(fts.lastError(), tr("Rebuilding the guest search index"));
+            }
+            done = n;
+            return {};
+        });
+        if (s.ok() && options.progress) {
+            options.progress(done, n);
+        }
+    }
+    while (method == SeedMethod::RowByRow && done < n) {
         const int batch = std::min(options.batchSize, n - done);
         // The generator state is copied so a retried transaction writes the same rows.
         const QRandomGenerator start = rng;
@@ -162,63 +337,8 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
                 return Database::sqlError(user.lastError(), tr("Preparing the seed statements"));
             }
             for (int i = 0; i < batch; ++i) {
-                const qint64 serial = base + done + i;
-                const QString first = pick(rng, kFirstNames);
-                const QString last = pick(rng, kLastNames);
-                // Zipf-like: a few partners bring most guests.
-                const double u = rng.generateDouble();
-                const int di = std::min(static_cast<int>(domains.size()) - 1,
-                                        static_cast<int>(std::pow(u, 3.0) * domains.size()));
-                const QString domain = domains.at(di);
-                const QString local =
-                    asciiFold(first) + QLatin1Char('.') + asciiFold(last) + QLatin1Char('.') + QString::number(serial, 36);
-                const QString mail = local + QLatin1Char('@') + domain;
-                const QString upn = local + QLatin1Char('_') + domain + QStringLiteral("#EXT#@") + initialDomain;
-                const bool selfService = rng.bounded(100) < 8;
-                const bool accepted = selfService || rng.bounded(100) < 72;
-                const qint64 created = now - static_cast<qint64>(rng.generateDouble() * 3 * 365 * kDay);
-                const qint64 changed =
-                    accepted ? std::min(now, created + static_cast<qint64>(rng.generateDouble() * 14 * kDay)) : created;
-                QVariant lastSignIn;
-                if (accepted && rng.bounded(100) < 85) {
-                    // Recent sign-ins are the most common.
-                    const double r = std::pow(rng.generateDouble(), 2.0);
-                    lastSignIn = now - static_cast<qint64>(r * static_cast<double>(now - changed));
-                }
-                const Member &inviter = members.at(static_cast<int>(rng.bounded(static_cast<quint32>(members.size()))));
-                const QString id = newId(rng);
-                const QVariantList values{id,
-                                          QString(first + QLatin1Char(' ') + last),
-                                          upn,
-                                          upn.toLower(),
-                                          mail,
-                                          mail,
-                                          domain,
-                                          QStringLiteral("Guest"),
-                                          accepted ? QStringLiteral("Accepted") : QStringLiteral("PendingAcceptance"),
-                                          changed,
-                                          selfService ? QStringLiteral("SelfServiceSignUp") : QStringLiteral("Invitation"),
-                                          rng.bounded(100) < 3 ? 0 : 1,
-                                          selfService ? QVariant() : QVariant(inviter.id),
-                                          selfService ? QVariant() : QVariant(inviter.name),
-                                          created,
-                                          lastSignIn};
-                for (const QVariant &v : values) {
-                    user.addBindValue(v);
-                }
-                if (!user.exec()) {
-                    return Database::sqlError(user.lastError(), tr("Seeding guests"));
-                }
-                // 0-3 sponsors; invited guests usually have their inviter.
-                const quint32 r = rng.bounded(10);
-                const int sponsorCount = r < 4 ? 1 : r < 6 ? 2 : r < 7 ? 3 : 0;
-                int from = static_cast<int>(rng.bounded(static_cast<quint32>(members.size())));
-                for (int k = 0; k < sponsorCount; ++k) {
-                    sponsor.addBindValue(id);
-                    sponsor.addBindValue(members.at((from + k) % members.size()).id);
-                    if (!sponsor.exec()) {
-                        return Database::sqlError(sponsor.lastError(), tr("Seeding sponsors"));
-                    }
+                if (Status w = writeGuest(user, sponsor, nextGuest(base + done + i), false); !w.ok()) {
+                    return w;
                 }
             }
             return {};
@@ -233,6 +353,9 @@ Result<int> seedGuests(Database &db, const Clock &clock, int n, const SeedOption
     }
     if (sqlite) {
         QSqlQuery(c).exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        if (cacheSize != 0) {
+            QSqlQuery(c).exec(QStringLiteral("PRAGMA cache_size=%1").arg(cacheSize));
+        }
         // Fresh statistics for the planner after a bulk load (cheap with the analysis limit).
         QSqlQuery(c).exec(QStringLiteral("PRAGMA analysis_limit=1000"));
         QSqlQuery(c).exec(QStringLiteral("ANALYZE"));
