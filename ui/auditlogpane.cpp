@@ -90,7 +90,9 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     m_correlation = named(new QLineEdit(logTab), "auditCorrelationFilter", tr("Correlation id"));
     m_correlation->setPlaceholderText(tr("Correlation id"));
     m_search = named(new QLineEdit(logTab), "auditSearch", tr("Search"));
-    m_search->setPlaceholderText(tr("Search"));
+    m_search->setPlaceholderText(tr("Search words"));
+    m_search->setToolTip(tr("Rows where every word you type starts a word of the activity, actor, target or reason "
+                            "(case and accents do not matter)."));
     m_search->setClearButtonEnabled(true);
     for (QWidget *w : std::initializer_list<QWidget *>{m_actor, m_activity, m_category, m_target, m_result, m_range,
                                                        m_correlation, m_search}) {

@@ -15,7 +15,8 @@ struct AuditFilter {
     qint64 fromMs = 0;     // inclusive; 0 = no lower bound
     qint64 toMs = 0;       // exclusive; 0 = no upper bound
     QString correlationId; // every row of one bulk job or one unit of work
-    QString search;        // substring of activity, actor, target name or reason (not indexed: bounded by the rest)
+    QString search;        // words; each must start a word of the activity, actor, target name or reason
+                           // (case and accents ignored; migration 011 indexes them)
 
     bool isEmpty() const {
         return actor.isEmpty() && activity.isEmpty() && category.isEmpty() && target.isEmpty() && result.isEmpty() &&

@@ -3,6 +3,12 @@
 #include "core/storage/database.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <vector>
 #include <QJsonDocument>
 
 namespace atrium::core {
@@ -38,13 +44,123 @@ AuditRecord fromQuery(const QSqlQuery &q) {
     return r;
 }
 
-// LIKE wildcards in the user's text are literal.
-QString likePattern(const QString &text) {
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
+// The search box: words of letters and digits (a mark stays with the letter before it); everything
+// else separates words and never reaches a MATCH or tsquery string as syntax.
+QStringList searchWords(const QString &text) {
+    QStringList words;
+    QString current;
+    for (const QChar ch : text) {
+        if (ch.isLetterOrNumber() || (ch.isMark() && !current.isEmpty())) {
+            current += ch.toLower();
+        } else if (!current.isEmpty()) {
+            words << current;
+            current.clear();
+        }
+    }
+    if (!current.isEmpty()) {
+        words << current;
+    }
+    return words;
+}
+
+bool isAscii(const QString &s) {
+    for (const QChar ch : s) {
+        if (ch.unicode() > 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// An FTS5 string token: the text between double quotes, quotes doubled (words hold none anyway).
+QString ftsString(const QString &s) {
+    QString escaped = s;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// SQLite 3.40's FTS5 evaluates '"word"*' by merging the whole posting list of every term that starts
+// with the word before it returns a row, so a common word ("guest" in every row) costs a pass over
+// millions of postings even when another word is rare. Exact terms are read lazily and an AND skips
+// ahead in them, so an ASCII word is expanded into the terms that start with it, read from the
+// vocabulary (fts5vocab 'instance', one seek per term: the 'row' type would count every posting), and
+// becomes ("t1" OR "t2" ...). Too many terms, or a non-ASCII word (the tokenizer folds accents; the
+// vocabulary holds folded terms), keep the prefix query, which is correct, only slower.
+constexpr int kMaxExpansion = 32;
+
+Result<QString> ftsMatch(QSqlDatabase &db, const QStringList &words, bool *none) {
+    *none = false;
+    QStringList groups;
+    for (const QString &w : words) {
+        if (!isAscii(w)) {
+            groups << ftsString(w) + QLatin1Char('*');
+            continue;
+        }
+        const char32_t maxChar = 0x10FFFF;
+        const QString upper = w + QString::fromUcs4(&maxChar, 1);
+        QStringList terms;
+        QString from = w;
+        while (terms.size() <= kMaxExpansion) {
+            auto q = Database::exec(db,
+                                    QStringLiteral("SELECT term FROM audit_fts_terms WHERE term >= ? AND term < ? "
+                                                   "LIMIT 1"),
+                                    {from, upper});
+            if (!q.ok()) {
+                return q.error();
+            }
+            if (!q->next()) {
+                break;
+            }
+            terms << q->value(0).toString();
+            from = terms.constLast() + QChar(1); // the next term after this one (terms hold no controls)
+        }
+        if (terms.isEmpty()) {
+            *none = true; // no row holds a word that starts with w
+            return QString();
+        }
+        if (terms.size() > kMaxExpansion) {
+            groups << ftsString(w) + QLatin1Char('*');
+            continue;
+        }
+        QStringList alternatives;
+        for (const QString &t : std::as_const(terms)) {
+            alternatives << ftsString(t);
+        }
+        groups << QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    return groups.join(QStringLiteral(" AND "));
+}
+
+// PostgreSQL: every word a prefix, all of them; folded by the same function as the index (011).
+QString tsQuery(const QStringList &words) {
+    QStringList parts;
+    for (const QString &w : words) {
+        parts << w + QStringLiteral(":*");
+    }
+    return parts.join(QStringLiteral(" & "));
+}
+
+const QString kPgSearch = QStringLiteral(
+    "atrium_audit_words(activity, actor_name, target_name, reason) @@ "
+    "to_tsquery('simple'::regconfig, atrium_audit_fold(?))");
+
+// Up to this many hits the search drives (row lookups by id, then a sort); beyond it the rows are
+// walked newest first by the filters' index and the hits are merged in from the index's id order.
+std::atomic<int> g_searchDrives{20000};
+
+Result<AuditPage> readPage(QSqlQuery &q, int limit) {
+    AuditPage page;
+    while (q.next()) {
+        if (page.rows.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        page.rows << fromQuery(q);
+    }
+    if (!page.rows.isEmpty()) {
+        page.next = {page.rows.constLast().atMs, page.rows.constLast().id};
+    }
+    return page;
 }
 } // namespace
 
@@ -77,41 +193,112 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
         where << QStringLiteral("at_ms < ?");
         values << f.toMs;
     }
-    if (!f.search.isEmpty()) {
-        // Case-insensitive on both engines (SQLite's LIKE is for ASCII; lower() keeps PostgreSQL alike).
-        where << QStringLiteral("(lower(activity) LIKE ? ESCAPE '\\' OR lower(actor_name) LIKE ? ESCAPE '\\' OR "
-                                "lower(target_name) LIKE ? ESCAPE '\\' OR lower(reason) LIKE ? ESCAPE '\\')");
-        const QString p = likePattern(f.search.toLower());
-        values << p << p << p << p;
-    }
     if (!after.isStart()) {
         where << QStringLiteral("(at_ms < ? OR (at_ms = ? AND id < ?))");
         values << after.atMs << after.atMs << after.id;
     }
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM audit_log");
-    if (!where.isEmpty()) {
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QStringList words = searchWords(f.search);
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    const auto select = [&](const QString &from, const QStringList &conditions) -> QString {
+        QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM ") + from;
+        if (!conditions.isEmpty()) {
+            sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+        }
+        return sql + QStringLiteral(" ORDER BY at_ms DESC, id DESC");
+    };
+    if (words.isEmpty() || postgres) {
+        if (!words.isEmpty()) {
+            where << kPgSearch;
+            values << tsQuery(words);
+        }
+        auto q = Database::exec(db, select(QStringLiteral("audit_log"), where) + QStringLiteral(" LIMIT ?"),
+                                QVariantList(values) << limit + 1);
+        if (!q.ok()) {
+            return q.error();
+        }
+        q->setForwardOnly(true);
+        return readPage(*q, limit);
     }
-    sql += QStringLiteral(" ORDER BY at_ms DESC, id DESC LIMIT ?");
-    values << limit + 1;
-    auto q = Database::exec(db, sql, values);
-    if (!q.ok()) {
-        return q.error();
+
+    // SQLite with a search.
+    bool none = false;
+    auto match = ftsMatch(db, words, &none);
+    if (!match.ok()) {
+        return match.error();
     }
+    if (none) {
+        return AuditPage{};
+    }
+    auto hits = Database::exec(
+        db, QStringLiteral("SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? ORDER BY rowid DESC"), {*match});
+    if (!hits.ok()) {
+        return hits.error();
+    }
+    hits->setForwardOnly(true);
+    // Hit ids, descending (the index's order), as far as they have been read.
+    std::vector<qint64> ids;
+    bool hitsDone = false;
+    const size_t drives = size_t(qMax(1, g_searchDrives.load()));
+    while (ids.size() < drives) {
+        if (!hits->next()) {
+            hitsDone = true;
+            break;
+        }
+        ids.push_back(hits->value(0).toLongLong());
+    }
+    if (hitsDone) {
+        hits->finish();
+        // Few hits: they drive. NOT INDEXED keeps the planner from walking a filter's index instead;
+        // the id lookups are still by rowid.
+        QStringList conditions = where;
+        conditions.prepend(QStringLiteral("id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)"));
+        QVariantList v = values;
+        v.prepend(*match);
+        auto q = Database::exec(db, select(QStringLiteral("audit_log NOT INDEXED"), conditions) +
+                                        QStringLiteral(" LIMIT ?"),
+                                v << limit + 1);
+        if (!q.ok()) {
+            return q.error();
+        }
+        q->setForwardOnly(true);
+        return readPage(*q, limit);
+    }
+    // Many hits: walk the rows the filters select, newest first, and keep those among the hits. Rows
+    // are appended as they happen, so the hit ids needed stay close to the top of the index.
+    auto walk = Database::exec(db, select(QStringLiteral("audit_log"), where), values);
+    if (!walk.ok()) {
+        return walk.error();
+    }
+    walk->setForwardOnly(true);
     AuditPage page;
-    q->setForwardOnly(true);
-    while (q->next()) {
+    while (walk->next()) {
+        const qint64 id = walk->value(0).toLongLong();
+        while (!hitsDone && ids.back() > id) {
+            if (hits->next()) {
+                ids.push_back(hits->value(0).toLongLong());
+            } else {
+                hitsDone = true;
+            }
+        }
+        if (!std::binary_search(ids.begin(), ids.end(), id, std::greater<qint64>())) {
+            continue;
+        }
         if (page.rows.size() == limit) {
             page.hasMore = true;
             break;
         }
-        page.rows << fromQuery(*q);
+        page.rows << fromQuery(*walk);
     }
+    walk->finish();
+    hits->finish();
     if (!page.rows.isEmpty()) {
         page.next = {page.rows.constLast().atMs, page.rows.constLast().id};
     }
     return page;
 }
+
+int AuditQuery::searchDriveLimit() { return g_searchDrives.load(); }
+void AuditQuery::setSearchDriveLimit(int hits) { g_searchDrives.store(hits); }
 
 Result<AuditPage> AuditQuery::page(const AuditFilter &filter, const AuditCursor &after, int limit) const {
     if (Status s = m_ctx.require(Permission::ReadAudit, {QStringLiteral("Read audit log"), category::DirectoryManagement});

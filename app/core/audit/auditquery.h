@@ -27,6 +27,11 @@ public:
     // that already checked).
     static Result<AuditPage> fetch(QSqlDatabase &db, const AuditFilter &filter, const AuditCursor &after, int limit);
 
+    // Up to this many search hits, the hits drive the query; beyond it the filters' index is walked and
+    // the hits merged in (SQLite). Tests lower it to run the walk on a few rows.
+    static int searchDriveLimit();
+    static void setSearchDriveLimit(int hits);
+
     // The view's lower time bound for a retention of `days` (view only; rows are never deleted).
     static qint64 retentionStartMs(qint64 nowMs, int days) { return nowMs - qint64(days) * 24 * 3600 * 1000; }
 
