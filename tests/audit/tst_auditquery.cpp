@@ -207,9 +207,10 @@ private slots:
                 const QString cafe = QStringLiteral("row1");
                 const QString zoe = QStringLiteral("row2");
                 const QString syntax = QStringLiteral("row3");
-                row("word", QStringLiteral("approved"), {cafe});
-                row("prefix", QStringLiteral("appro"), {cafe});
-                row("case", QStringLiteral("APPROVED"), {cafe});
+                const QString late = QStringLiteral("row4");
+                row("word", QStringLiteral("approved"), {cafe, late});
+                row("prefix", QStringLiteral("appro"), {cafe, late});
+                row("case", QStringLiteral("APPROVED"), {cafe, late});
                 row("accent-in-row", QStringLiteral("cafe"), {cafe});
                 row("accent-in-query", QStringLiteral("CAFÉ"), {cafe});
                 row("accent-prefix", QStringLiteral("müll"), {cafe});
@@ -220,7 +221,7 @@ private slots:
                 row("several-words", QStringLiteral("caf müller appr"), {cafe});
                 row("several-words-one-missing", QStringLiteral("cafe zoe"), {});
                 row("words-across-fields", QStringLiteral("invite zoe contoso"), {zoe});
-                row("common-word", QStringLiteral("invite"), {syntax, zoe, cafe});
+                row("common-word", QStringLiteral("invite"), {syntax, zoe, cafe, late});
                 row("no-such-word", QStringLiteral("qqqqq"), {});
                 row("quotes", QStringLiteral("\"near\""), {syntax});
                 row("unbalanced-quote", QStringLiteral("\"near"), {syntax});
@@ -259,6 +260,13 @@ private slots:
                            QStringLiteral("Invite external user"), QStringLiteral("UserManagement"),
                            QStringLiteral("row3"), QStringLiteral("success"), QStringLiteral("j3"),
                            QStringLiteral("Quote \"NEAR\" AND OR NOT reason: (paren) star* minus-sign ^caret"));
+            }
+            if (r.ok()) {
+                // Appended last but stamped earlier (a clock that went back): the newest id, the oldest row.
+                r = insert(db, m_base + 500, QStringLiteral("admin@fabrikam.example"),
+                           QStringLiteral("Invite external user"), QStringLiteral("UserManagement"),
+                           QStringLiteral("row4"), QStringLiteral("success"), QStringLiteral("j4"),
+                           QStringLiteral("Late clock approved"));
             }
             return r;
         });

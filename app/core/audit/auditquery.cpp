@@ -263,8 +263,29 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
         q->setForwardOnly(true);
         return readPage(*q, limit);
     }
-    // Many hits: walk the rows the filters select, newest first, and keep those among the hits. Rows
-    // are appended as they happen, so the hit ids needed stay close to the top of the index.
+    // Many hits: walk the rows the filters select, newest first, and keep those among the hits. The
+    // hit ids are read in descending windows: from the first walked row down, continued while the
+    // walk stays near the window's bottom, and reopened below a gap (a time range far in the past
+    // must not read every newer hit). Rows are appended as they happen, so a walked id is almost
+    // always inside or just below the window; one above it (a clock that went back) is checked alone.
+    hits->finish();
+    const qint64 gap = qMax(1, g_searchDrives.load());
+    qint64 windowTop = -1;  // hits with windowTop >= id > ids.back() (or all below, if hitsDone) are in ids
+    const QString below = QStringLiteral(
+        "SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC");
+    const auto openWindow = [&](qint64 top) -> Status {
+        hits->finish();
+        auto h = Database::exec(db, below, {*match, top});
+        if (!h.ok()) {
+            return h.error();
+        }
+        hits = std::move(h);
+        hits->setForwardOnly(true);
+        ids.clear();
+        hitsDone = false;
+        windowTop = top;
+        return {};
+    };
     auto walk = Database::exec(db, select(QStringLiteral("audit_log"), where), values);
     if (!walk.ok()) {
         return walk.error();
@@ -273,15 +294,40 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
     AuditPage page;
     while (walk->next()) {
         const qint64 id = walk->value(0).toLongLong();
-        while (!hitsDone && ids.back() > id) {
-            if (hits->next()) {
-                ids.push_back(hits->value(0).toLongLong());
+        bool hit = false;
+        if (id > windowTop) {
+            if (windowTop < 0) {
+                if (Status s = openWindow(id); !s.ok()) {
+                    return s.error();
+                }
             } else {
-                hitsDone = true;
+                auto one = Database::exec(
+                    db, QStringLiteral("SELECT 1 FROM audit_fts WHERE audit_fts MATCH ? AND rowid = ?"), {*match, id});
+                if (!one.ok()) {
+                    return one.error();
+                }
+                if (!one->next()) {
+                    continue;
+                }
+                hit = true;
             }
         }
-        if (!std::binary_search(ids.begin(), ids.end(), id, std::greater<qint64>())) {
-            continue;
+        if (!hit) {
+            if (!hitsDone && !ids.empty() && ids.back() - id > gap) {
+                if (Status s = openWindow(id); !s.ok()) {
+                    return s.error();
+                }
+            }
+            while (!hitsDone && (ids.empty() || ids.back() > id)) {
+                if (hits->next()) {
+                    ids.push_back(hits->value(0).toLongLong());
+                } else {
+                    hitsDone = true;
+                }
+            }
+            if (!std::binary_search(ids.begin(), ids.end(), id, std::greater<qint64>())) {
+                continue;
+            }
         }
         if (page.rows.size() == limit) {
             page.hasMore = true;
