@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QThread>
+#include <algorithm>
 
 namespace {
 QString tr(const char *s) {
@@ -60,7 +62,13 @@ int main(int argc, char *argv[]) {
                                           QStringLiteral("30"));
     const QCommandLineOption noMail(QStringLiteral("no-mail"),
                                     tr("Do not send mail (another process drains the outbox)."));
-    p.addOptions({db, listen, cert, key, proxy, getRate, postRate, mailInterval, noMail});
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        tr("HTTP serving threads, each with its own listening socket on the same port (default: the number of "
+           "cores, %1 here; 1 = serve from the main thread).")
+            .arg(std::max(1, QThread::idealThreadCount())),
+        tr("N"), QString::number(std::max(1, QThread::idealThreadCount())));
+    p.addOptions({db, listen, cert, key, proxy, getRate, postRate, mailInterval, noMail, threads});
     p.process(app);
 
     QTextStream err(stderr);
@@ -87,6 +95,12 @@ int main(int argc, char *argv[]) {
         return 2;
     }
     config.sendMail = !p.isSet(noMail);
+    bool ok4 = false;
+    config.threads = p.value(threads).toInt(&ok4);
+    if (!ok4 || config.threads < 1 || config.threads > 64) {
+        err << tr("--threads needs a whole number from 1 to 64.") << '\n';
+        return 2;
+    }
 
     atrium::portal::PortalApp portal;
     if (const auto s = portal.start(config); !s.ok()) {

@@ -12,6 +12,7 @@
 #include "core/userflows/signupservice.h"
 #include "mailpump.h"
 #include "portalserver.h"
+#include "portalthreads.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -19,6 +20,8 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QUrl>
+#include <algorithm>
+#include <optional>
 
 namespace atrium::portal {
 
@@ -27,6 +30,7 @@ using namespace atrium::core;
 PortalApp::PortalApp(QObject *parent) : QObject(parent) {}
 
 PortalApp::~PortalApp() {
+    m_threads.reset();
     m_server.reset();
     m_pump.reset();
 }
@@ -88,7 +92,9 @@ Status PortalApp::start(const PortalConfig &config) {
     options.trustedProxy = config.trustedProxy;
     m_server = std::make_unique<PortalServer>(m_service, options);
     m_server->setSignUpService(std::make_shared<SignUpService>(m_db, clock, *key, m_secrets));
+    m_threadCount = std::max(1, config.threads);
 
+    std::optional<QSslConfiguration> tls;
     if (m_tls) {
         if (config.keyFile.isEmpty()) {
             return Error::invalid(tr("--cert needs --key (the certificate's private key, PEM)."));
@@ -113,9 +119,37 @@ Status PortalApp::start(const PortalConfig &config) {
         ssl.setPrivateKey(sslKey);
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
         m_server->sslSetup(ssl);
+        tls = ssl;
     }
     m_address = config.address;
-    m_port = m_server->listen(config.address, config.port);
+    if (m_threadCount > 1) {
+        // Every thread: its own services (connection, prepared statements, landing snapshot) and
+        // server, sharing the rate limiters of m_server (which itself does not listen) and the
+        // mail pump's poke (thread-safe).
+        const PortalServer *limits = m_server.get();
+        auto factory = [this, limits, options, clock, tokenKey = *key](int) {
+            auto service = std::make_shared<RedemptionService>(m_db, clock, tokenKey);
+            auto server = std::make_unique<PortalServer>(service, options);
+            server->setSignUpService(std::make_shared<SignUpService>(m_db, clock, tokenKey, m_secrets));
+            server->shareRateLimits(*limits);
+            if (MailPump *pump = m_pump.get()) {
+                server->setPasscodeQueuedHandler([pump] { pump->poke(); });
+            }
+            return server;
+        };
+        if (config.sendMail) {
+            m_pump = std::make_unique<MailPump>(m_db, clock, m_secrets, config.mailIntervalMs);
+        }
+        m_threads = std::make_unique<PortalThreads>();
+        auto port = m_threads->start(config.address, config.port, m_threadCount, factory, m_db, tls);
+        if (!port.ok()) {
+            m_threads.reset();
+            return port.error();
+        }
+        m_port = *port;
+    } else {
+        m_port = m_server->listen(config.address, config.port);
+    }
     if (m_port == 0) {
         return Error{
             ErrorCode::Network,
@@ -125,13 +159,15 @@ Status PortalApp::start(const PortalConfig &config) {
             false};
     }
     if (config.sendMail) {
-        m_pump = std::make_unique<MailPump>(m_db, clock, m_secrets, config.mailIntervalMs);
+        if (!m_pump) {
+            m_pump = std::make_unique<MailPump>(m_db, clock, m_secrets, config.mailIntervalMs);
+        }
         m_server->setPasscodeQueuedHandler([pump = m_pump.get()] { pump->poke(); });
         m_pump->start();
     }
     // SPEC §6: federation signing certificates are refreshed from their metadata URL before they expire.
     (new CertificateRefresher(m_db, clock, CertificateRefresher::kDefaultIntervalMs, this))->start();
-    qCInfo(lcPortal) << "atrium-portal on" << listenUrl() << "for" << info->displayName() << "links built on"
+    qCInfo(lcPortal) << "atrium-portal on" << listenUrl() << "with" << m_threadCount << "HTTP thread(s) for" << info->displayName() << "links built on"
                      << m_baseUrl;
     return {};
 }

@@ -17,6 +17,7 @@ namespace atrium::portal {
 
 class MailPump;
 class PortalServer;
+class PortalThreads;
 
 struct PortalConfig {
     QString dbUrl; // empty: the default SQLite directory
@@ -29,6 +30,9 @@ struct PortalConfig {
     int postPerMinute = 30;
     int mailIntervalMs = 30000;
     bool sendMail = true;
+    // HTTP serving threads (issue 7). 1: the server runs on the calling (main) thread, as before;
+    // more: PortalThreads, one listening socket per thread on the same port (SO_REUSEPORT).
+    int threads = 1;
 };
 
 // Builds the running portal from its configuration: opens the directory, loads the token key
@@ -42,6 +46,7 @@ public:
 
     core::Status start(const PortalConfig &config);
     quint16 port() const { return m_port; }
+    int threads() const { return m_threadCount; }
     QString listenUrl() const;
     QString baseUrl() const { return m_baseUrl; }
 
@@ -50,7 +55,9 @@ private:
     std::shared_ptr<core::SecretStore> m_secrets;
     std::shared_ptr<core::RedemptionService> m_service;
     std::unique_ptr<MailPump> m_pump;
-    std::unique_ptr<PortalServer> m_server;
+    std::unique_ptr<PortalServer> m_server;   // threads == 1
+    std::unique_ptr<PortalThreads> m_threads; // threads > 1
+    int m_threadCount = 1;
     quint16 m_port = 0;
     bool m_tls = false;
     QHostAddress m_address;

@@ -15,6 +15,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <algorithm>
+#include <chrono>
 
 namespace atrium::portal {
 
@@ -91,6 +92,37 @@ const QRegularExpression &tokenPath() {
     return re;
 }
 
+QByteArray contentSecurityPolicy(const QString &baseOrigin, const QString &formActionOrigin) {
+    QString formAction = QStringLiteral("'self'");
+    if (!baseOrigin.isEmpty()) {
+        formAction += QLatin1Char(' ') + baseOrigin;
+    }
+    if (!formActionOrigin.isEmpty()) {
+        formAction += QLatin1Char(' ') + formActionOrigin;
+    }
+    return (QStringLiteral("default-src 'none'; style-src 'self'; img-src 'self'; form-action ") + formAction +
+            QStringLiteral("; frame-ancestors 'none'; base-uri 'none'"))
+        .toUtf8();
+}
+
+// 22 base64url characters: the shape of the CSRF tokens randomToken(16) makes.
+bool isWellFormedCsrf(const QString &csrf) {
+    if (csrf.size() != 22) {
+        return false;
+    }
+    return std::all_of(csrf.cbegin(), csrf.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_' ||
+               u == u'-';
+    });
+}
+
+// Milliseconds of the steady clock: one clock for every thread that shares a rate limiter.
+qint64 steadyNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 QString redactedPath(const QString &path) {
     QString p = path;
     static const QRegularExpression re(QStringLiteral("/(redeem|unsubscribe)/[^/]+"));
@@ -101,8 +133,9 @@ QString redactedPath(const QString &path) {
 
 PortalServer::PortalServer(std::shared_ptr<core::RedemptionService> service, PortalOptions options, QObject *parent)
     : QAbstractHttpServer(parent), m_service(std::move(service)), m_options(std::move(options)),
-      m_pages(m_options.baseUrl), m_getLimiter(m_options.getPerMinute, std::max(10, m_options.getPerMinute / 2)),
-      m_postLimiter(m_options.postPerMinute, std::max(5, m_options.postPerMinute / 2)) {
+      m_pages(m_options.baseUrl),
+      m_getLimiter(std::make_shared<RateLimiter>(m_options.getPerMinute, std::max(10, m_options.getPerMinute / 2))),
+      m_postLimiter(std::make_shared<RateLimiter>(m_options.postPerMinute, std::max(5, m_options.postPerMinute / 2))) {
     const QUrl base(m_options.baseUrl);
     m_basePath = base.path();
     while (m_basePath.endsWith(QLatin1Char('/'))) {
@@ -118,7 +151,11 @@ PortalServer::PortalServer(std::shared_ptr<core::RedemptionService> service, Por
     if (css.open(QIODevice::ReadOnly)) {
         m_css = css.readAll();
     }
-    m_uptime.start();
+    // What every request would otherwise build again: cookie attributes and the usual CSP.
+    m_cookieAttrs = QStringLiteral("; Path=") + (m_basePath.isEmpty() ? QStringLiteral("/") : m_basePath) +
+                    QStringLiteral("; HttpOnly; SameSite=Strict") +
+                    (m_options.secureCookies ? QStringLiteral("; Secure") : QString());
+    m_defaultCsp = contentSecurityPolicy(m_baseOrigin, {});
 }
 
 PortalServer::~PortalServer() = default;
@@ -142,21 +179,15 @@ bool PortalServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     // A sign-up step may wait for an API connector (a local event loop, up to 2 x 20 s); if the
     // guest's connection went away meanwhile there is nobody to answer.
     const QPointer<QTcpSocket> alive(socket);
+    m_requests.fetch_add(1, std::memory_order_relaxed);
     Response r = route(request);
     if (!alive) {
         return true;
     }
     QHttpServerResponse resp(r.contentType, r.body, r.status);
-    QString formAction = QStringLiteral("'self'");
-    if (!m_baseOrigin.isEmpty()) {
-        formAction += QLatin1Char(' ') + m_baseOrigin;
-    }
-    if (!r.formActionOrigin.isEmpty()) {
-        formAction += QLatin1Char(' ') + r.formActionOrigin;
-    }
-    const QString csp = QStringLiteral("default-src 'none'; style-src 'self'; img-src 'self'; form-action ") +
-                        formAction + QStringLiteral("; frame-ancestors 'none'; base-uri 'none'");
-    resp.setHeader(QByteArrayLiteral("Content-Security-Policy"), csp.toUtf8());
+    resp.setHeader(QByteArrayLiteral("Content-Security-Policy"),
+                   r.formActionOrigin.isEmpty() ? m_defaultCsp
+                                                : contentSecurityPolicy(m_baseOrigin, r.formActionOrigin));
     resp.setHeader(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     resp.setHeader(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
     resp.setHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
@@ -181,7 +212,7 @@ void PortalServer::missingHandler(const QHttpServerRequest &request, QTcpSocket 
 
 PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
     Response r;
-    const qint64 now = m_uptime.elapsed();
+    const qint64 now = steadyNowMs();
     const bool isGet =
         request.method() == QHttpServerRequest::Method::Get || request.method() == QHttpServerRequest::Method::Head;
     const bool isPost = request.method() == QHttpServerRequest::Method::Post;
@@ -205,7 +236,7 @@ PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
         path = path.mid(m_basePath.size());
     }
     const QString client = clientAddress(request);
-    if (!(isPost ? m_postLimiter : m_getLimiter).allow(client, now)) {
+    if (!(isPost ? *m_postLimiter : *m_getLimiter).allow(client, now)) {
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("60")});
         return page(Status::TooManyRequests, Pages::tr("Too many requests"),
                     Pages::tr("Please wait a minute and try again."));
@@ -223,12 +254,9 @@ PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
     }
 
     const QHash<QString, QString> cookies = parseCookies(request);
-    const QString cookieAttrs = QStringLiteral("; Path=") + (m_basePath.isEmpty() ? QStringLiteral("/") : m_basePath) +
-                                QStringLiteral("; HttpOnly; SameSite=Strict") +
-                                (m_options.secureCookies ? QStringLiteral("; Secure") : QString());
+    const QString &cookieAttrs = m_cookieAttrs;
     QString csrf = cookies.value(m_csrfCookie);
-    const bool csrfWellFormed =
-        csrf.size() == 22 && !csrf.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")));
+    const bool csrfWellFormed = isWellFormedCsrf(csrf);
     QUrlQuery form;
     if (isPost) {
         form = parseForm(request.body());

@@ -4,10 +4,10 @@
 #include "ratelimiter.h"
 
 #include <QAbstractHttpServer>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QUrlQuery>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -57,6 +57,17 @@ public:
     void setSignUpService(std::shared_ptr<core::SignUpService> signup) { m_signup = std::move(signup); }
     const PortalOptions &options() const { return m_options; }
 
+    // The per-address rate limiters (GET, POST). Servers of one portal on several threads share
+    // them (RateLimiter is thread-safe), so that an address has one budget, not one per thread.
+    std::shared_ptr<RateLimiter> getLimiter() const { return m_getLimiter; }
+    std::shared_ptr<RateLimiter> postLimiter() const { return m_postLimiter; }
+    void shareRateLimits(const PortalServer &other) {
+        m_getLimiter = other.m_getLimiter;
+        m_postLimiter = other.m_postLimiter;
+    }
+    // Requests this server answered (any thread may read it).
+    quint64 requestCount() const { return m_requests.load(std::memory_order_relaxed); }
+
     struct Response;
 
 protected:
@@ -78,11 +89,13 @@ private:
     QString m_csrfCookie;
     QString m_sessionCookie;
     QString m_signupCookie;
-    RateLimiter m_getLimiter;
-    RateLimiter m_postLimiter;
-    QElapsedTimer m_uptime;
+    QString m_cookieAttrs;        // "; Path=...; HttpOnly; SameSite=Strict[; Secure]"
+    QByteArray m_defaultCsp;      // Content-Security-Policy of pages with no foreign form target
+    std::shared_ptr<RateLimiter> m_getLimiter;
+    std::shared_ptr<RateLimiter> m_postLimiter;
     std::function<void()> m_onPasscodeQueued;
     QByteArray m_css;
+    std::atomic<quint64> m_requests{0};
 };
 
 } // namespace atrium::portal

@@ -10,6 +10,7 @@ bool RateLimiter::allow(const QString &address, qint64 nowMs) {
     if (m_perMinute <= 0) {
         return true;
     }
+    const QMutexLocker lock(&m_mutex);
     // Forget full buckets now and then, so that many addresses cannot grow the table for ever.
     if (m_buckets.size() > 50000) {
         for (auto it = m_buckets.begin(); it != m_buckets.end();) {
@@ -32,6 +33,11 @@ bool RateLimiter::allow(const QString &address, qint64 nowMs) {
     }
     b.tokens -= 1.0;
     return true;
+}
+
+int RateLimiter::size() const {
+    const QMutexLocker lock(&m_mutex);
+    return int(m_buckets.size());
 }
 
 } // namespace atrium::portal

@@ -1,20 +1,23 @@
 #pragma once
 
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace atrium::portal {
 
 // Per-address token buckets: `perMinute` requests a minute on average, bursts up to `burst`.
 // In memory, per portal process (a restart forgets them; several portals each count their own).
-// Not thread-safe: used on the server's thread only.
+// Thread-safe (one mutex): a portal serving from several threads shares one limiter per kind, so
+// that an address gets one budget whichever thread its connections land on.
 class RateLimiter final {
 public:
     RateLimiter(int perMinute, int burst);
 
     // True when the address may go ahead (and uses one token). perMinute 0 = unlimited.
+    // nowMs: a monotonic clock shared by every caller (steady clock milliseconds).
     bool allow(const QString &address, qint64 nowMs);
-    int size() const { return int(m_buckets.size()); }
+    int size() const;
 
 private:
     struct Bucket {
@@ -23,6 +26,7 @@ private:
     };
     int m_perMinute;
     int m_burst;
+    mutable QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
 };
 

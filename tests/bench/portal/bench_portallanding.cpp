@@ -2,11 +2,16 @@
 // up, policy checked, page rendered) on loopback, measured by wrk while another thread keeps
 // working on the same SQLite directory as the console would (list guests, change a setting).
 //
-// Usage: bench_portallanding [--seconds N] [--connections N] [--guests N]
+// The portal serves from --threads threads (default: the number of cores), as atrium-portal does:
+// PortalThreads, one SO_REUSEPORT listening socket, server and RedemptionService per thread, shared
+// rate limiters. --threads 1 is the single-threaded server (the figures before issue 7's change).
+//
+// Usage: bench_portallanding [--seconds N] [--connections N] [--guests N] [--threads N]
 
 #include "core/redemption/redemptionservice.h"
 #include "core/services/userservice.h"
 #include "portalserver.h"
+#include "portalthreads.h"
 #include "redemptionfixture.h"
 
 #include <QCoreApplication>
@@ -44,6 +49,7 @@ int main(int argc, char *argv[]) {
     int seconds = 10;
     int connections = 32;
     int guests = 2000;
+    int threads = std::max(1, QThread::idealThreadCount());
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--seconds")) {
@@ -52,6 +58,8 @@ int main(int argc, char *argv[]) {
             connections = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--guests")) {
             guests = args[i + 1].toInt();
+        } else if (args[i] == QLatin1String("--threads")) {
+            threads = std::max(1, args[i + 1].toInt());
         }
     }
     const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
@@ -91,7 +99,27 @@ int main(int argc, char *argv[]) {
     po.baseUrl = base;
     po.getPerMinute = 0; // one client address makes all the load
     atrium::portal::PortalServer server(service, po);
-    server.bind(tcp);
+    atrium::portal::PortalThreads pool;
+    if (threads == 1) {
+        server.bind(tcp);
+    } else {
+        const quint16 port = tcp->serverPort();
+        delete tcp; // the threads' SO_REUSEPORT sockets take the port over
+        auto started = pool.start(
+            QHostAddress::LocalHost, port, threads,
+            [&](int) {
+                auto own = std::make_shared<RedemptionService>(ctx->database(), fx.clock(), key);
+                auto s = std::make_unique<atrium::portal::PortalServer>(own, po);
+                s->shareRateLimits(server);
+                return s;
+            },
+            ctx->database());
+        if (!started.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(started.error().message));
+            return 1;
+        }
+    }
+    std::printf("portal serving from %d thread(s)\n", threads);
 
     // The console at work on the same directory meanwhile.
     std::atomic<bool> stop{false};
@@ -122,6 +150,7 @@ int main(int argc, char *argv[]) {
                 QStringLiteral("--latency"), base + QStringLiteral("/redeem/") + token});
     QObject::connect(&load, &QProcess::finished, &app, &QCoreApplication::quit);
     app.exec();
+    pool.stop();
     stop = true;
     console->wait();
     delete console;
