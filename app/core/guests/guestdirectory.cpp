@@ -23,6 +23,8 @@ thread_local QString t_lastPlan;
 std::atomic<int> g_probeLimit{GuestDirectory::kProbeLimit};
 
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+// A word search with at least this many matches is "dense" (see planSqlite).
+constexpr qint64 kDenseSearch = 100000;
 
 const QString kColumns = QStringLiteral(
     "u.id, u.row_version, u.display_name, u.mail, u.user_principal_name, u.external_user_state, u.creation_type, "
@@ -244,18 +246,24 @@ Result<Plan> planSqlite(QSqlDatabase &db, const GuestQuery &q) {
                                        "AND deleted_at IS NULL AND mail_domain = ?"),
                         {domain}});
     }
-    // Probe each selective source; the smallest one drives if it is small.
+    // Probe each selective source; the smallest one drives if it is small. The word search is
+    // counted further (up to kDenseSearch) to choose how a walk tests it, below.
     int best = -1;
     const int probeLimit = GuestDirectory::probeLimit();
     qint64 bestCount = probeLimit;
+    qint64 searchCount = 0;
     for (int i = 0; i < sources.size(); ++i) {
+        const bool words = sources.at(i).name == QLatin1String("few:fts");
         auto n = scalar(db,
                         QStringLiteral("SELECT count(*) FROM (%1 LIMIT %2)")
                             .arg(sources.at(i).sql)
-                            .arg(probeLimit),
+                            .arg(words ? std::max<qint64>(probeLimit, kDenseSearch) : probeLimit),
                         sources.at(i).values);
         if (!n.ok()) {
             return n.error();
+        }
+        if (words) {
+            searchCount = *n;
         }
         if (*n < bestCount) {
             bestCount = *n;
@@ -278,8 +286,23 @@ Result<Plan> planSqlite(QSqlDatabase &db, const GuestQuery &q) {
     const bool searchDrives = best >= 0 && sources.at(best).name != QLatin1String("few:domain");
     if (!searchDrives) {
         if (search.kind == Search::Kind::Words) {
-            plan.fromWhere +=
-                QStringLiteral(" AND EXISTS (SELECT 1 FROM guest_fts WHERE guest_fts MATCH ? AND rowid = u.rowid)");
+            // How each walked row is tested against the search:
+            //  - the matching rowids are read once per statement into an ephemeral set (SQLite
+            //    materializes an uncorrelated IN list once), and each index entry is tested against
+            //    it without reading the table row: costs the number of matches plus a fraction of a
+            //    microsecond per walked entry. The '+' keeps the planner from driving by rowid.
+            //  - for a very dense search whose words are all in the prefix index (1-3 letters), the
+            //    set would be most of the directory and the walk is short: test each walked row with
+            //    one FTS seek instead. Longer words are never tested per row: FTS5 re-reads every
+            //    doclist of a prefix outside the prefix index on each test.
+            const bool shortWords = std::all_of(search.words.cbegin(), search.words.cend(),
+                                                [](const QString &w) { return w.size() <= 3; });
+            if (searchCount >= kDenseSearch && shortWords) {
+                plan.fromWhere += QStringLiteral(
+                    " AND EXISTS (SELECT 1 FROM guest_fts WHERE guest_fts MATCH ? AND rowid = u.rowid)");
+            } else {
+                plan.fromWhere += QStringLiteral(" AND +u.rowid IN (SELECT rowid FROM guest_fts WHERE guest_fts MATCH ?)");
+            }
             plan.values << ftsMatch(search.words);
         } else if (search.kind == Search::Kind::MailPrefix) {
             plan.fromWhere +=
@@ -382,35 +405,61 @@ Result<GuestPage> GuestDirectory::fetchPage(QSqlDatabase &db, Engine engine, con
         return plan.error();
     }
     t_lastPlan = plan->name;
-    const Fragment bound = keysetBound(query, cursor);
-    const QString sql = QStringLiteral("SELECT %1, %2 %3%4%5 LIMIT %6")
-                            .arg(kColumns, sortSpec(query.sortColumn).expr, plan->fromWhere, bound.sql,
-                                 orderBy(query))
-                            .arg(limit);
-    auto r = Database::exec(db, sql, plan->values + bound.values);
-    if (!r.ok()) {
-        return r.error();
+    // The statements that fill the page, in order, each with its "WHERE ... ORDER BY" tail.
+    struct Part {
+        QString tail;
+        QVariantList values;
+    };
+    QList<Part> parts;
+    if (cursor && engine == Engine::Sqlite) {
+        // SQLite (3.40) seeks a row value "(key, id) > (?, ?)" only in an index on plain columns; on
+        // the coalesce(...) sort indexes it scans from the first entry, so a deep page would cost
+        // its depth. Two seeks instead: the rest of the cursor's key ("key = ? AND id > ?", in id
+        // order), then the keys after it ("key > ?"). Both are ranges of the same sort index.
+        const QString expr = sortSpec(query.sortColumn).expr;
+        const bool desc = descendingInSql(query);
+        const QString cmp = desc ? QStringLiteral("<") : QStringLiteral(">");
+        parts.append({QStringLiteral("%1 AND %2 = ? AND u.id %3 ? ORDER BY u.id%4")
+                          .arg(plan->fromWhere, expr, cmp, desc ? QStringLiteral(" DESC") : QString()),
+                      plan->values + QVariantList{cursor->sortKey, cursor->id}});
+        parts.append({QStringLiteral("%1 AND %2 %3 ?%4").arg(plan->fromWhere, expr, cmp, orderBy(query)),
+                      plan->values + QVariantList{cursor->sortKey}});
+    } else {
+        const Fragment bound = keysetBound(query, cursor);
+        parts.append({plan->fromWhere + bound.sql + orderBy(query), plan->values + bound.values});
     }
     GuestPage page;
     page.rows.reserve(limit);
-    QSqlQuery &q = *r;
-    while (q.next()) {
-        GuestRow row;
-        row.id = q.value(0).toString();
-        row.rowVersion = q.value(1).toLongLong();
-        row.displayName = q.value(2).toString();
-        row.mail = q.value(3).toString();
-        row.userPrincipalName = q.value(4).toString();
-        row.state = stateOf(q.value(5));
-        row.creationType = creationOf(q.value(6));
-        row.userType = userTypeFromString(q.value(7).toString()).value_or(UserType::Guest);
-        row.invitedBy = q.value(8).toString();
-        row.invitedOn = q.value(9).toLongLong();
-        row.stateChangedAt = q.value(10).toLongLong();
-        row.lastSignInAt = q.value(11).toLongLong();
-        row.signInBlocked = q.value(12).toInt() == 0;
-        row.sortKey = q.value(13);
-        page.rows.append(std::move(row));
+    for (const Part &part : std::as_const(parts)) {
+        if (page.rows.size() >= limit) {
+            break;
+        }
+        const QString sql = QStringLiteral("SELECT %1, %2 %3 LIMIT %4")
+                                .arg(kColumns, sortSpec(query.sortColumn).expr, part.tail)
+                                .arg(limit - page.rows.size());
+        auto r = Database::exec(db, sql, part.values);
+        if (!r.ok()) {
+            return r.error();
+        }
+        QSqlQuery &q = *r;
+        while (q.next()) {
+            GuestRow row;
+            row.id = q.value(0).toString();
+            row.rowVersion = q.value(1).toLongLong();
+            row.displayName = q.value(2).toString();
+            row.mail = q.value(3).toString();
+            row.userPrincipalName = q.value(4).toString();
+            row.state = stateOf(q.value(5));
+            row.creationType = creationOf(q.value(6));
+            row.userType = userTypeFromString(q.value(7).toString()).value_or(UserType::Guest);
+            row.invitedBy = q.value(8).toString();
+            row.invitedOn = q.value(9).toLongLong();
+            row.stateChangedAt = q.value(10).toLongLong();
+            row.lastSignInAt = q.value(11).toLongLong();
+            row.signInBlocked = q.value(12).toInt() == 0;
+            row.sortKey = q.value(13);
+            page.rows.append(std::move(row));
+        }
     }
     if (page.rows.size() == limit) {
         page.next = GuestCursor{page.rows.last().sortKey, page.rows.last().id};
