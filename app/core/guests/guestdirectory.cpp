@@ -167,13 +167,14 @@ const QString kPgSearchVector = QStringLiteral(
 Fragment plainFilters(const GuestQuery &q, bool withDomain) {
     Fragment f;
     if (q.state) {
-        f.add(QStringLiteral("coalesce(u.external_user_state, '') = ?"), {toString(*q.state)});
+        // Plain columns (the values are never empty), so that the count indexes of migration 012 cover them.
+        f.add(QStringLiteral("u.external_user_state = ?"), {toString(*q.state)});
     }
     if (withDomain && !q.domain.isEmpty()) {
         f.add(QStringLiteral("u.mail_domain = ?"), {q.domain.trimmed().toLower()});
     }
     if (q.creationType) {
-        f.add(QStringLiteral("coalesce(u.creation_type, '') = ?"), {toString(*q.creationType)});
+        f.add(QStringLiteral("u.creation_type = ?"), {toString(*q.creationType)});
     }
     const qint64 now = q.asOfMs > 0 ? q.asOfMs : QDateTime::currentMSecsSinceEpoch();
     if (q.pendingOlderThanDays > 0) {
@@ -478,7 +479,18 @@ Result<GuestCount> GuestDirectory::count(QSqlDatabase &db, Engine engine, const 
     // A count has no order: the planner may take a filter's own (covering) index instead of walking
     // the sort index.
     plan->fromWhere.replace(QStringLiteral("INDEXED BY ") + sortSpec(query.sortColumn).index + QLatin1Char(' '), QString());
-    if (engine == Engine::Sqlite && plan->name == QLatin1String("walk")) {
+    const Search countSearch = parseSearch(query.search);
+    if (engine == Engine::Sqlite && countSearch.kind == Search::Kind::None &&
+        (!query.domain.trimmed().isEmpty() || query.state || query.creationType || query.pendingOlderThanDays > 0)) {
+        // Filters only: count the entries of a covering index (migration 012) that seeks the
+        // filter, without reading a table row. The index holds every column the filters test.
+        const QString index = !query.domain.trimmed().isEmpty() ? QStringLiteral("guests_by_domain")
+                              : (query.state || query.pendingOlderThanDays > 0) ? QStringLiteral("guests_count_state")
+                                                                                : QStringLiteral("guests_count_creation");
+        const Fragment f = plainFilters(query, true);
+        plan->fromWhere = QStringLiteral("FROM users u INDEXED BY %1 WHERE %2").arg(index, kGuestRows) + f.sql;
+        plan->values = f.values;
+    } else if (engine == Engine::Sqlite && plan->name == QLatin1String("walk")) {
         // A dense search walked in sort order tests each row against FTS5, and a prefix that is not
         // in the prefix index ("megan") re-reads its doclists for every row. A count needs no order:
         // stream the doclist once, look each rowid up, and stop at the cap.
