@@ -78,6 +78,7 @@ private:
     QPushButton *addAction(const QString &text, const char *objectName, const QString &accessible,
                            core::Permission permission, Needs needs);
     void applyFilters();
+    void filterTextEdited();
     void updateActions();
     void showDetails();
     void invite();
@@ -105,7 +106,8 @@ private:
     QTableView *m_table = nullptr;
     QTextBrowser *m_details = nullptr;
     SignInPreview *m_signIn = nullptr;
-    QTimer *m_debounce = nullptr;
+    QTimer *m_debounce = nullptr; // the burst window of search-as-you-type
+    bool m_debouncePending = false; // an edit within the window waits for the pause
     QList<ActionButton> m_actions;
     QPushButton *m_invite = nullptr;
     QPushButton *m_resend = nullptr;
