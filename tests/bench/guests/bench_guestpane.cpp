@@ -153,6 +153,47 @@ private:
     qint64 m_paintedNs = -1;
 };
 
+// How long each paint of the viewport keeps the GUI thread (from the Paint event to the event loop
+// being back, so the backing-store flush is included).
+class PaintTimer final : public QObject {
+public:
+    explicit PaintTimer(QWidget *viewport) : m_viewport(viewport) { viewport->installEventFilter(this); }
+    QList<double> paintsMs;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (watched == m_viewport && event->type() == QEvent::Paint && !m_pending) {
+            m_pending = true;
+            m_clock.start();
+            QTimer::singleShot(0, this, [this] {
+                m_pending = false;
+                paintsMs << m_clock.nsecsElapsed() / 1e6;
+            });
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_viewport;
+    QElapsedTimer m_clock;
+    bool m_pending = false;
+};
+
+QString spread(QList<double> v) {
+    if (v.isEmpty()) {
+        return QStringLiteral("none");
+    }
+    std::sort(v.begin(), v.end());
+    const auto over = [&](double ms) { return std::count_if(v.cbegin(), v.cend(), [ms](double x) { return x > ms; }); };
+    return QStringLiteral("%1: median %2 ms, p99 %3 ms, max %4 ms, %5 > 16 ms, %6 > 50 ms")
+        .arg(v.size())
+        .arg(v.at(v.size() / 2), 0, 'f', 2)
+        .arg(v.at(v.size() * 99 / 100), 0, 'f', 2)
+        .arg(v.constLast(), 0, 'f', 2)
+        .arg(over(16))
+        .arg(over(50));
+}
+
 // Runs the event loop until pred() holds (or the timeout passes); never blocks the GUI thread.
 bool spinUntil(const std::function<bool()> &pred, int timeoutMs = 60000) {
     QElapsedTimer t;
@@ -395,7 +436,17 @@ int main(int argc, char **argv) {
             roundTrip.start();
         }
     });
+    // The GUI thread's share of each page: the model inserting it (and dropping a page at the top once
+    // the window is full) with every view and pane handler, and the paints.
+    QList<double> deliveries;
+    QElapsedTimer delivery;
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, &counter, [&] { delivery.start(); });
+    PaintTimer paints(table->viewport());
     QObject::connect(model, &models::GuestListModel::pageLoaded, &counter, [&] {
+        if (delivery.isValid()) {
+            deliveries << delivery.nsecsElapsed() / 1e6;
+            delivery.invalidate();
+        }
         ++pages;
         if (roundTrip.isValid()) {
             roundTrips << roundTrip.nsecsElapsed() / 1e6;
@@ -434,6 +485,8 @@ int main(int argc, char **argv) {
           << " ms per page; window " << model->rowCount() << " rows; longest GUI stall "
           << QString::number(stall, 'f', 1) << " ms (" << watchdog.histogram() << ")" << Qt::endl;
 
+    out() << "  GUI time per page delivered (insert, drop at the top, handlers) " << spread(deliveries) << Qt::endl;
+    out() << "  GUI time per viewport paint (paint + flush) while scrolling " << spread(paints.paintsMs) << Qt::endl;
     if (!roundTrips.isEmpty()) {
         std::sort(roundTrips.begin(), roundTrips.end());
         out() << "  page round trips while scrolling (" << roundTrips.size() << "): median "
