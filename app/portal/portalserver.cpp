@@ -1,5 +1,6 @@
 #include "portalserver.h"
 
+#include "core/base/constanttime.h"
 #include "core/base/logging.h"
 #include "core/redemption/redemptionservice.h"
 #include "core/userflows/signupservice.h"
@@ -39,17 +40,6 @@ QString randomToken(int bytes) {
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(b.data()),
                                          reinterpret_cast<quint32 *>(b.data() + b.size()));
     return QString::fromLatin1(b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    }
-    return diff == 0;
 }
 
 QString originOf(const QString &url) {
@@ -264,7 +254,7 @@ PortalServer::Response PortalServer::route(const QHttpServerRequest &request) {
         // Browsers send "Origin: null" under Referrer-Policy no-referrer; a real foreign origin is refused.
         const bool originOk = origin.isEmpty() || origin == "null" || QString::fromLatin1(origin) == m_baseOrigin;
         const QString sent = form.queryItemValue(QStringLiteral("csrf"), QUrl::FullyDecoded);
-        if (!csrfWellFormed || !originOk || !constantTimeEquals(sent.toLatin1(), csrf.toLatin1())) {
+        if (!csrfWellFormed || !originOk || !core::constantTimeEquals(sent.toLatin1(), csrf.toLatin1())) {
             qCInfo(lcPortal) << "refused a POST without a valid CSRF token from" << client;
             return page(Status::Forbidden, Pages::tr("This form has expired"),
                         Pages::tr("Go back, reload the page and try again. (The form's security check failed.)"));

@@ -256,6 +256,30 @@ private Q_SLOTS:
         QCOMPARE(bad->attemptsLeft, 4);
         auto noSession = w.service->attributesView(Flow, req->sessionSecret);
         QCOMPARE(noSession->problem, SignUpProblem::SessionInvalid); // not verified yet
+        // Only digits, spaces and dashes count: "1234 5678" and "1234-5678" are the code, a letter
+        // makes it wrong (never "right after cleaning").
+        QString lettered = code(w, req->passcodeId);
+        lettered.insert(4, QLatin1Char('a'));
+        QCOMPARE(w.service->verifyPasscode(Flow, req->sessionSecret, lettered)->problem, SignUpProblem::WrongCode);
+        // Five wrong tries spend the code: the right one is refused after that.
+        for (int i = 0; i < 3; ++i) {
+            (void)w.service->verifyPasscode(Flow, req->sessionSecret, wrong);
+        }
+        QString spaced = code(w, req->passcodeId);
+        spaced.insert(4, QLatin1Char(' '));
+        QCOMPARE(w.service->verifyPasscode(Flow, req->sessionSecret, spaced)->problem,
+                 SignUpProblem::TooManyAttempts);
+        // A fresh code, typed with a dash, verifies; an expired one does not.
+        auto again = w.service->requestPasscode(Flow, QStringLiteral("bob2@contoso.com"));
+        QVERIFY(again.ok());
+        m_fx.clock()->advanceSecs(11 * 60);
+        QCOMPARE(w.service->verifyPasscode(Flow, again->sessionSecret, code(w, again->passcodeId))->problem,
+                 SignUpProblem::CodeExpired);
+        auto third = w.service->requestPasscode(Flow, QStringLiteral("bob3@contoso.com"));
+        QVERIFY(third.ok());
+        QString dashed = code(w, third->passcodeId);
+        dashed.insert(4, QLatin1Char('-'));
+        QCOMPARE(w.service->verifyPasscode(Flow, third->sessionSecret, dashed)->problem, SignUpProblem::None);
 
         // ShowBlockPage: the message is shown, the session ends, nobody is created.
         w.connector->script << ScriptedEndpoint::Answer{

@@ -5,6 +5,7 @@
 #include "core/invitations/invitationservice.h"
 #include "core/invitations/invitationtoken.h"
 #include "core/mail/passcodemail.h"
+#include "core/redemption/passcodecheck.h"
 #include "core/policy/policyengine.h"
 #include "core/services/audit.h"
 #include "core/services/directoryservice.h"
@@ -35,19 +36,6 @@ qint64 steadyMs() {
         return t;
     }();
     return timer.elapsed();
-}
-
-bool constantTimeEquals(const QString &a, const QString &b) {
-    const QByteArray x = a.toLatin1();
-    const QByteArray y = b.toLatin1();
-    if (x.size() != y.size()) {
-        return false;
-    }
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < x.size(); ++i) {
-        diff |= static_cast<unsigned char>(x.at(i) ^ y.at(i));
-    }
-    return diff == 0;
 }
 
 QString newId() {
@@ -427,14 +415,6 @@ Result<RedeemStep> RedemptionService::verifyPasscode(const QString &token, const
         step.problem = RedeemProblem::UnknownLink;
         return step;
     }
-    QString digits;
-    for (const QChar ch : code) {
-        if (ch.isDigit() && ch.unicode() < 128) {
-            digits += ch;
-        } else if (!ch.isSpace() && ch != QLatin1Char('-')) {
-            digits += QLatin1Char('x'); // anything else makes the code wrong, never "right after cleaning"
-        }
-    }
     const QString tokenHash = hashToken(token);
     return m_db->transaction<RedeemStep>([&](QSqlDatabase &db) -> Result<RedeemStep> {
         RedeemStep step;
@@ -450,57 +430,27 @@ Result<RedeemStep> RedemptionService::verifyPasscode(const QString &token, const
         if (step.problem != RedeemProblem::None) {
             return step;
         }
-        auto q = Database::exec(db,
-                                QStringLiteral("SELECT id, code_hash, expires_at, attempts, row_version FROM passcodes "
-                                               "WHERE invitation_id = ? AND used_at IS NULL AND superseded_at IS NULL "
-                                               "ORDER BY created_at DESC, id LIMIT 1"),
-                                {f->invitationId});
-        if (!q.ok()) {
-            return q.error();
+        const qint64 now = m_clock->nowMs();
+        auto check = checkPasscode(db, {PasscodeSelector::By::LatestForInvitation, f->invitationId}, code, m_key,
+                                   now, m_options.maxWrongAttempts);
+        if (!check.ok()) {
+            return check.error();
         }
-        if (!q->next()) {
+        switch (check->verdict) {
+        case PasscodeVerdict::Accepted:
+            break;
+        case PasscodeVerdict::NoActiveCode:
             step.problem = RedeemProblem::NoActiveCode;
             return step;
-        }
-        const QString id = q->value(0).toString();
-        const QString stored = q->value(1).toString();
-        const qint64 expiresAt = q->value(2).toLongLong();
-        const int attempts = q->value(3).toInt();
-        const qint64 version = q->value(4).toLongLong();
-        q->finish();
-        const qint64 now = m_clock->nowMs();
-        if (attempts >= m_options.maxWrongAttempts) {
-            step.problem = RedeemProblem::TooManyAttempts;
-            return step;
-        }
-        if (expiresAt <= now) {
+        case PasscodeVerdict::CodeExpired:
             step.problem = RedeemProblem::CodeExpired;
             return step;
-        }
-        if (!constantTimeEquals(passcodeCheckHash(m_key, id, digits), stored)) {
-            auto r = Database::exec(db,
-                                    QStringLiteral("UPDATE passcodes SET attempts = attempts + 1, row_version = "
-                                                   "row_version + 1 WHERE id = ? AND row_version = ?"),
-                                    {id, version});
-            if (!r.ok()) {
-                return r.error();
-            }
-            if (r->numRowsAffected() != 1) {
-                return Error::conflict(QStringLiteral("passcode"));
-            }
-            step.attemptsLeft = m_options.maxWrongAttempts - attempts - 1;
-            step.problem = step.attemptsLeft > 0 ? RedeemProblem::WrongCode : RedeemProblem::TooManyAttempts;
+        case PasscodeVerdict::TooManyAttempts:
+            step.problem = RedeemProblem::TooManyAttempts;
             return step;
-        }
-        auto r = Database::exec(db,
-                                QStringLiteral("UPDATE passcodes SET used_at = ?, row_version = row_version + 1 WHERE "
-                                               "id = ? AND row_version = ? AND used_at IS NULL"),
-                                {now, id, version});
-        if (!r.ok()) {
-            return r.error();
-        }
-        if (r->numRowsAffected() != 1) {
-            step.problem = RedeemProblem::NoActiveCode; // another tab used it a moment ago
+        case PasscodeVerdict::WrongCode:
+            step.attemptsLeft = check->attemptsLeft;
+            step.problem = RedeemProblem::WrongCode;
             return step;
         }
         auto consent = consentState(db, f->userId);
@@ -510,7 +460,7 @@ Result<RedeemStep> RedemptionService::verifyPasscode(const QString &token, const
         step.needsConsent = !consent->consented;
         step.needsTerms = (*snap)->hasTerms() && !consent->termsAccepted;
         step.sessionSecret = newSessionSecret();
-        r = Database::exec(
+        auto r = Database::exec(
             db,
             QStringLiteral("INSERT INTO portal_sessions (id_hash, user_id, invitation_id, "
                            "identity_issuer, created_at, expires_at) VALUES (?, ?, ?, 'mail', ?, ?)"),

@@ -5,6 +5,7 @@
 #include "core/invitations/invitationtoken.h"
 #include "core/mail/passcodemail.h"
 #include "core/policy/policyengine.h"
+#include "core/redemption/passcodecheck.h"
 #include "core/secrets/secretstore.h"
 #include "core/services/audit.h"
 #include "core/services/operator.h"
@@ -38,19 +39,6 @@ QString newSecret() {
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(bytes.data()),
                                          reinterpret_cast<quint32 *>(bytes.data() + bytes.size()));
     return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool constantTimeEquals(const QString &a, const QString &b) {
-    const QByteArray x = a.toLatin1();
-    const QByteArray y = b.toLatin1();
-    if (x.size() != y.size()) {
-        return false;
-    }
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < x.size(); ++i) {
-        diff |= static_cast<unsigned char>(x.at(i) ^ y.at(i));
-    }
-    return diff == 0;
 }
 
 const QStringList &nameClaims() {
@@ -432,14 +420,6 @@ Result<bool> SignUpService::callConnector(const QString &connectorId, ConnectorS
 
 Result<SignUpStep> SignUpService::verifyPasscode(const QString &flowName, const QString &secret, const QString &code,
                                                  const QString &uiLocales) {
-    QString digits;
-    for (const QChar ch : code) {
-        if (ch.isDigit() && ch.unicode() < 128) {
-            digits += ch;
-        } else if (!ch.isSpace() && ch != QLatin1Char('-')) {
-            digits += QLatin1Char('x');
-        }
-    }
     auto verified = m_db->transaction<SignUpStep>([&](QSqlDatabase &db) -> Result<SignUpStep> {
         SignUpStep step;
         auto ctx = context(db, flowName, step);
@@ -460,59 +440,30 @@ Result<SignUpStep> SignUpService::verifyPasscode(const QString &flowName, const 
             step.problem = SignUpProblem::SessionInvalid;
             return step;
         }
-        auto q =
-            Database::exec(db,
-                           QStringLiteral("SELECT code_hash, expires_at, attempts, row_version FROM passcodes WHERE "
-                                          "id = ? AND used_at IS NULL AND superseded_at IS NULL"),
-                           {s->passcodeId});
-        if (!q.ok()) {
-            return q.error();
+        const qint64 now = m_clock->nowMs();
+        auto check =
+            checkPasscode(db, {PasscodeSelector::By::Id, s->passcodeId}, code, m_key, now, m_options.maxWrongAttempts);
+        if (!check.ok()) {
+            return check.error();
         }
-        if (!q->next()) {
+        switch (check->verdict) {
+        case PasscodeVerdict::Accepted:
+            break;
+        case PasscodeVerdict::NoActiveCode:
             step.problem = SignUpProblem::NoActiveCode;
             return step;
-        }
-        const QString stored = q->value(0).toString();
-        const qint64 expiresAt = q->value(1).toLongLong();
-        const int attempts = q->value(2).toInt();
-        const qint64 version = q->value(3).toLongLong();
-        q->finish();
-        const qint64 now = m_clock->nowMs();
-        if (attempts >= m_options.maxWrongAttempts) {
-            step.problem = SignUpProblem::TooManyAttempts;
-            return step;
-        }
-        if (expiresAt <= now) {
+        case PasscodeVerdict::CodeExpired:
             step.problem = SignUpProblem::CodeExpired;
             return step;
-        }
-        if (!constantTimeEquals(passcodeCheckHash(m_key, s->passcodeId, digits), stored)) {
-            auto r = Database::exec(db,
-                                    QStringLiteral("UPDATE passcodes SET attempts = attempts + 1, row_version = "
-                                                   "row_version + 1 WHERE id = ? AND row_version = ?"),
-                                    {s->passcodeId, version});
-            if (!r.ok()) {
-                return r.error();
-            }
-            if (r->numRowsAffected() != 1) {
-                return Error::conflict(QStringLiteral("passcode"));
-            }
-            step.attemptsLeft = m_options.maxWrongAttempts - attempts - 1;
-            step.problem = step.attemptsLeft > 0 ? SignUpProblem::WrongCode : SignUpProblem::TooManyAttempts;
+        case PasscodeVerdict::TooManyAttempts:
+            step.problem = SignUpProblem::TooManyAttempts;
+            return step;
+        case PasscodeVerdict::WrongCode:
+            step.attemptsLeft = check->attemptsLeft;
+            step.problem = SignUpProblem::WrongCode;
             return step;
         }
         auto r = Database::exec(db,
-                                QStringLiteral("UPDATE passcodes SET used_at = ?, row_version = row_version + 1 WHERE "
-                                               "id = ? AND row_version = ? AND used_at IS NULL"),
-                                {now, s->passcodeId, version});
-        if (!r.ok()) {
-            return r.error();
-        }
-        if (r->numRowsAffected() != 1) {
-            step.problem = SignUpProblem::NoActiveCode;
-            return step;
-        }
-        r = Database::exec(db,
                            QStringLiteral("UPDATE signup_sessions SET verified_at = ?, row_version = row_version + 1 "
                                           "WHERE id_hash = ? AND row_version = ?"),
                            {now, s->idHash, s->rowVersion});
