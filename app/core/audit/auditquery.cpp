@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <limits>
 #include <vector>
 #include <QJsonDocument>
 
@@ -268,9 +269,10 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
     // walk stays near the window's bottom, and reopened below a gap (a time range far in the past
     // must not read every newer hit). Rows are appended as they happen, so a walked id is almost
     // always inside or just below the window; one above it (a clock that went back) is checked alone.
-    hits->finish();
+    // The ids read so far are the newest hits, the first window: kept, and read on from there.
     const qint64 gap = qMax(1, g_searchDrives.load());
-    qint64 windowTop = -1;  // hits with windowTop >= id > ids.back() (or all below, if hitsDone) are in ids
+    qint64 windowTop = std::numeric_limits<qint64>::max(); // hits with windowTop >= id > ids.back() (or all
+                                                           // below, if hitsDone) are in ids
     const QString below = QStringLiteral(
         "SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC");
     const auto openWindow = [&](qint64 top) -> Status {
@@ -296,21 +298,15 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
         const qint64 id = walk->value(0).toLongLong();
         bool hit = false;
         if (id > windowTop) {
-            if (windowTop < 0) {
-                if (Status s = openWindow(id); !s.ok()) {
-                    return s.error();
-                }
-            } else {
-                auto one = Database::exec(
-                    db, QStringLiteral("SELECT 1 FROM audit_fts WHERE audit_fts MATCH ? AND rowid = ?"), {*match, id});
-                if (!one.ok()) {
-                    return one.error();
-                }
-                if (!one->next()) {
-                    continue;
-                }
-                hit = true;
+            auto one = Database::exec(
+                db, QStringLiteral("SELECT 1 FROM audit_fts WHERE audit_fts MATCH ? AND rowid = ?"), {*match, id});
+            if (!one.ok()) {
+                return one.error();
             }
+            if (!one->next()) {
+                continue;
+            }
+            hit = true;
         }
         if (!hit) {
             if (!hitsDone && !ids.empty() && ids.back() - id > gap) {

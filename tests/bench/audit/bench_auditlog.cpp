@@ -178,6 +178,14 @@ int main(int argc, char **argv) {
     timePage(QStringLiteral("audit search 'gu' (every row)"), f, 100);
     f.search = QStringLiteral("admin42 invite");
     timePage(QStringLiteral("audit search 'admin42 invite' (11 actors x 3 activities: ~0.8 %)"), f, 100);
+    // How the drive limit (hits read before the search walks the rows instead) bounds a search
+    // with many hits: ATRIUM_BENCH_AUDIT_DRIVES=a,b,c times 'admin42 invite' once per limit.
+    for (const QString &limit : qEnvironmentVariable("ATRIUM_BENCH_AUDIT_DRIVES").split(u',', Qt::SkipEmptyParts)) {
+        const int saved = AuditQuery::searchDriveLimit();
+        AuditQuery::setSearchDriveLimit(limit.toInt());
+        timePage(QStringLiteral("audit search 'admin42 invite', drive limit %1").arg(limit), f, 100);
+        AuditQuery::setSearchDriveLimit(saved);
+    }
     f.search = QStringLiteral("guest 12345");
     f.activity = kActivities.at(3);
     timePage(QStringLiteral("audit search 'guest 12345' + activity"), f, 100);
