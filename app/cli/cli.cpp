@@ -401,8 +401,12 @@ QString globalHelp(const CommandMap &cmds) {
                       "  -h, --help     this help; COMMAND --help for a command's options\n"
                       "  -v, --version  the version\n\nCommands:\n")
                        .arg(defaultDirectoryPath());
+    qsizetype width = 0;
     for (const auto &[name, cmd] : cmds) {
-        text += QStringLiteral("  %1%2\n").arg(name.leftJustified(10), cmd.summary);
+        width = qMax(width, name.size());
+    }
+    for (const auto &[name, cmd] : cmds) {
+        text += QStringLiteral("  %1  %2\n").arg(name.leftJustified(width), cmd.summary);
     }
     text += tr("\nExit codes: 0 success, 1 failure, 2 usage or invalid input, 3 permission denied, 4 conflict "
                "(changed by someone else), 5 not found, 6 refused by policy.\n");
