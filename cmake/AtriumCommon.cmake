@@ -47,6 +47,13 @@ function(atrium_add_test name)
         add_test(NAME ${name} COMMAND ${name})
     endif()
     set(env "QT_QPA_PLATFORM=offscreen" "ATRIUM_SOURCE_DIR=${PROJECT_SOURCE_DIR}" "ATRIUM_BINARY_DIR=${PROJECT_BINARY_DIR}")
+    if(ATRIUM_SANITIZE)
+        # Reports fail the test; leaks inside system libraries we do not build (fontconfig, D-Bus,
+        # Qt's plugin loader) are suppressed by name in tests/support/lsan.supp, ours never are.
+        list(APPEND env "ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+            "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
+            "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/support/lsan.supp:print_suppressions=0")
+    endif()
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" LABELS "${T_LABELS}")
     if(T_TIMEOUT)
         set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})

@@ -133,6 +133,35 @@ private slots:
         QVERIFY(csv.contains(QStringLiteral("\r\n")));
     }
 
+    // No keychain (a service without a secret store, as atriumctl has when no keychain answers):
+    // the job stops before its first row with one error, and nothing is written. A dry run needs
+    // no token key and still judges the rows.
+    void noKeychainStopsBeforeFirstRow_data() { engineData(); }
+    void noKeychainStopsBeforeFirstRow() {
+        QFETCH(QString, engine);
+        auto ctx = m_fx.freshDirectory(engine);
+        QVERIFY(ctx.ok());
+        InvitationService service(*ctx, nullptr);
+        const QByteArray bytes = file({
+            QStringLiteral("anna@partner.example,https://myapps.example,false,,Anna,"),
+            QStringLiteral("ben@partner.example,https://myapps.example,true,,Ben,"),
+        });
+        auto r = runFile(service, bytes);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Secret);
+        QVERIFY2(r.error().message.contains(QStringLiteral("keychain")), qPrintable(r.error().message));
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM users WHERE user_type = 'Guest'")), 0);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM bulk_jobs")), 0);
+        QCOMPARE(scalar(*ctx, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE activity = ?"),
+                        {activity::BatchUploaded}),
+                 0);
+        BulkOptions dry;
+        dry.dryRun = true;
+        auto d = runFile(service, bytes, dry);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().message));
+        QCOMPARE(d->succeeded, 2);
+    }
+
     void dryRunWritesNothing() {
         auto ctx = m_fx.freshDirectory(QStringLiteral("sqlite"));
         QVERIFY(ctx.ok());

@@ -114,6 +114,10 @@ Result<BulkSummary> BulkInviteRunner::run(QIODevice *csv, const QString &fileNam
     }
     const qint64 startedAt = ctx.clock().nowMs();
     if (!options.dryRun) {
+        // Every invitation needs the token key: without a keychain, stop before anything is written.
+        if (Status s = m_service.loadTokenKey(); !s.ok()) {
+            return s.error();
+        }
         const Status s = ctx.db().transaction([&](QSqlDatabase &db) -> Status {
             auto r = Database::exec(db,
                                     QStringLiteral("INSERT INTO bulk_jobs (id, file_name, file_sha256, status, "

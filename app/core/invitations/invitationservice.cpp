@@ -237,6 +237,13 @@ Result<QByteArray> InvitationService::tokenKey() {
     return m_tokenKey;
 }
 
+Status InvitationService::loadTokenKey() {
+    if (auto key = tokenKey(); !key.ok()) {
+        return key.error();
+    }
+    return {};
+}
+
 Result<QString> InvitationService::portalBaseUrl(QSqlDatabase &db) { return SettingsService::read(db, settingkey::PortalBaseUrl); }
 
 Result<QString> InvitationService::cachedSetting(StatementCache &st, const QString &key) {

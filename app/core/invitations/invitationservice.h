@@ -105,6 +105,10 @@ public:
     // so a bad row never stops good ones).
     Result<QList<BatchOutcome>> inviteManyTx(StatementCache &st, const QList<const Prepared *> &rows);
 
+    // Loads the redemption-token key from the keychain once. The bulk runner calls it before the
+    // first row, so a missing or locked keychain is one clear error instead of one per row.
+    Status loadTokenKey();
+
     const ServiceContext &context() const { return m_ctx; }
 
 private:
