@@ -6,6 +6,13 @@
 // Runs under tests/support/keychainsession.sh: atriumctl and atrium-portal share the token key in
 // a private gnome-keyring. Screenshots of every page go to <build>/portal-screenshots/.
 
+#include "core/base/clock.h"
+#include "models/dbexecutor.h"
+#include "models/directorysession.h"
+#include "models/guestlistmodel.h"
+#include "ui/capabilities.h"
+#include "ui/guestuserspane.h"
+
 #include "mimereader.h"
 #include "scriptedendpoint.h"
 #include "smtpsink.h"
@@ -227,6 +234,33 @@ private Q_SLOTS:
         QVERIFY(ok);
         QVERIFY2(audit.contains("alice_contoso.com#EXT#@fabrikam.example"), audit.constData());
 
+        // ... and in the console: the Guest users pane on the same directory lists her as Accepted,
+        // with the date her state changed.
+        {
+            atrium::models::DbExecutor executor;
+            atrium::core::ConnectionInfo info;
+            info.path = m_dir.filePath(QStringLiteral("directory.db"));
+            const std::shared_ptr<const atrium::core::Clock> clock = std::make_shared<atrium::core::SystemClock>();
+            auto session = executor
+                               .run<atrium::core::Result<atrium::models::SessionPtr>>(
+                                   [info, clock] { return atrium::models::DirectorySession::open(info, clock); })
+                               .result();
+            QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+            executor.registerDatabase((*session)->database);
+            {
+                atrium::ui::GuestUsersPane pane(&executor);
+                pane.setCapabilities(atrium::ui::Capabilities::forOperator((*session)->op));
+                pane.setSession(*session);
+                atrium::models::GuestListModel *model = pane.model();
+                QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 && !model->isLoading(), 10000);
+                QCOMPARE(model->guest(0).mail, QStringLiteral("alice@contoso.com"));
+                QCOMPARE(model->data(model->index(0, int(atrium::core::GuestColumn::State))).toString(),
+                         QStringLiteral("Accepted"));
+                QVERIFY(!model->data(model->index(0, int(atrium::core::GuestColumn::StateChanged))).toString().isEmpty());
+            }
+            executor.retire((*session)->database).waitForFinished();
+        }
+
         // Opening the mail's link again: a clear page, nothing changes.
         QVERIFY(wd.navigate(acceptUrl));
         QVERIFY(!wd.find(QStringLiteral("[data-problem=alreadyRedeemed]")).isEmpty());
@@ -431,5 +465,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_PortalBrowser)
+QTEST_MAIN(tst_PortalBrowser) // a QApplication: the test also opens the console's Guest users pane
 #include "tst_portalbrowser.moc"
