@@ -5,10 +5,12 @@
 // apart from the audit log, which records refusals) or stored verbatim (read back equal). The
 // `users` table survives everything, and the guest CSV export guards formula cells with `'`.
 #include "core/guests/guestdirectory.h"
+#include "core/invitations/bulkinvite.h"
 #include "core/invitations/invitationservice.h"
 #include "core/policy/collaborationsettings.h"
 #include "core/secrets/keychainsecretstore.h"
 #include "core/services/directoryservice.h"
+#include "core/storage/database.h"
 #include "core/services/groupservice.h"
 #include "core/services/settingsservice.h"
 #include "core/services/userservice.h"
@@ -386,6 +388,59 @@ private slots:
             QVERIFY2(!text.contains(QLatin1Char(',') + t) && !text.contains(QStringLiteral(",\"") + t) &&
                          !text.contains(QLatin1Char('\n') + t) && !text.contains(QStringLiteral("\n\"") + t),
                      qPrintable(QStringLiteral("a bare formula cell ") + shortText(f)));
+        }
+    }
+
+    // The bulk-invite results file (what "download results" and --results write) echoes the uploaded
+    // email cells; formula cells there start with ' as well, and the formulas in a row's name are
+    // stored verbatim.
+    void bulkResultsGuardFormulas_data() { serviceLayer_data(); }
+    void bulkResultsGuardFormulas() {
+        QFETCH(QString, engine);
+        auto ctx = m_fx.freshDirectory(engine);
+        QVERIFY(ctx.ok());
+        InvitationService invitations(*ctx, m_secrets);
+        const QStringList formulas{QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("+1"), QStringLiteral("-1"),
+                                   QStringLiteral("@SUM(1)"), QStringLiteral("=HYPERLINK(\"https://evil.example\")")};
+        auto cell = [](QString v) -> QString { return QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+        QByteArray file("version:v1.0\r\n"
+                        "Email address to invite [inviteeEmail] Required,Redirection url [inviteRedirectURL] Required,"
+                        "Send invitation message (true or false) [sendEmail],Customized invitation message "
+                        "[customizedMessageBody],Name of invitee [inviteeName]\r\n");
+        for (const QString &f : formulas) {
+            file += (cell(f) + QStringLiteral(",https://myapps.fabrikam.example/,false,,x\r\n")).toUtf8(); // refused
+            file += (cell(unique() + QStringLiteral("@contoso.com")) + QStringLiteral(",https://myapps.fabrikam.example/,false,,") +
+                     cell(f) + QStringLiteral("\r\n"))
+                        .toUtf8(); // invited, the name stored as typed
+        }
+        QBuffer in(&file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        BulkInviteRunner runner(invitations);
+        auto summary = runner.run(&in, QStringLiteral("formulas.csv"), BulkOptions());
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().message));
+        QCOMPARE(summary->failed, int(formulas.size()));
+        QCOMPARE(summary->succeeded, int(formulas.size()));
+        {
+            auto c = ctx->db().connection();
+            QVERIFY(c.ok());
+            for (const QString &f : formulas) {
+                auto q = Database::exec(*c, QStringLiteral("SELECT COUNT(*) FROM users WHERE display_name = ?"), {f});
+                QVERIFY(q.ok() && q->next());
+                QCOMPARE(q->value(0).toInt(), 1);
+            }
+        }
+        QByteArray out;
+        QBuffer buf(&out);
+        QVERIFY(buf.open(QIODevice::WriteOnly));
+        QVERIFY(writeBulkResults(&buf, *summary).ok());
+        const QString text = QString::fromUtf8(out);
+        for (const QString &f : formulas) {
+            QString quoted = f;
+            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+            QVERIFY2(text.contains(QLatin1Char('\'') + quoted),
+                     qPrintable(QStringLiteral("no guarded cell ") + f + QStringLiteral(" in\n") + text));
+            QVERIFY2(!text.contains(QLatin1Char(',') + quoted) && !text.contains(QStringLiteral(",\"") + quoted),
+                     qPrintable(QStringLiteral("a bare formula cell ") + f + QStringLiteral(" in\n") + text));
         }
     }
 
