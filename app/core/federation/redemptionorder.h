@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <algorithm>
 #include <optional>
 
 namespace atrium::core {
@@ -40,7 +42,11 @@ struct RedemptionOrder {
     // Both members required, values spelled exactly as in Graph; validated (emailOtpEnabled assumed on).
     static Result<RedemptionOrder> fromJson(const QJsonObject &json);
 
-    friend bool operator==(const RedemptionOrder &, const RedemptionOrder &) = default;
+    // Not QList::operator== (what "= default" would call): for two empty lists Qt 6.4 hands memcmp a
+    // null pointer, undefined behaviour that `make asan` (UBSan) stops on.
+    friend bool operator==(const RedemptionOrder &a, const RedemptionOrder &b) {
+        return a.fallback == b.fallback && std::ranges::equal(a.primary, b.primary);
+    }
 };
 
 } // namespace atrium::core
