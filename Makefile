@@ -33,7 +33,7 @@ bench: deps-test
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
-	$(MAKE) test PRESET=asan
+	$(MAKE) test PRESET=asan CTEST_ARGS="--timeout 1800 $(CTEST_ARGS)"
 
 lupdate: configure
 	cmake --build --preset $(PRESET) --target atrium_lupdate

@@ -52,11 +52,18 @@ function(atrium_add_test name)
         # Qt's plugin loader) are suppressed by name in tests/support/lsan.supp, ours never are.
         list(APPEND env "ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
             "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
-            "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/support/lsan.supp:print_suppressions=0")
+            "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/support/lsan.supp:print_suppressions=0"
+            # Sanitized code runs 2-4 times slower: QtTest's 5-minute watchdog per test function
+            # becomes 15 minutes (the timeouts below grow the same way).
+            "QTEST_FUNCTION_TIMEOUT=900000")
     endif()
     set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" LABELS "${T_LABELS}")
     if(T_TIMEOUT)
-        set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT})
+        set(timeout ${T_TIMEOUT})
+        if(ATRIUM_SANITIZE)
+            math(EXPR timeout "${timeout} * 3")
+        endif()
+        set_tests_properties(${name} PROPERTIES TIMEOUT ${timeout})
     endif()
 endfunction()
 
