@@ -3,7 +3,7 @@
 // indexes and the search trigger dropped, then builds them and the search index (FTS5 'rebuild')
 // once; times the first page and the first page of every filter the pane offers, the search; and
 // the cost of AuditLog::append with and without the search index, on a fresh directory.
-// Usage: bench_auditlog [ROWS] [DB_PATH]
+// Usage: bench_auditlog [ROWS] [DB_PATH]; ATRIUM_BENCH_AUDIT_COLD=1 (root) times every query cold.
 #include "core/audit/auditquery.h"
 #include "core/base/clock.h"
 #include "core/services/audit.h"
@@ -137,7 +137,7 @@ int main(int argc, char **argv) {
         (void)Database::exec(*c, QStringLiteral("PRAGMA shrink_memory"), {});
         ::sync();
         QFile drop(QStringLiteral("/proc/sys/vm/drop_caches"));
-        if (!drop.open(QIODevice::WriteOnly) || drop.write("1") != 1) {
+        if (!drop.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || drop.write("1") != 1) {
             out << "cannot drop the page cache (ATRIUM_BENCH_AUDIT_COLD needs root): " << drop.errorString() << '\n';
             std::exit(1);
         }
