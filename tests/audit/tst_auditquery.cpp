@@ -3,6 +3,11 @@
 #include "core/services/userservice.h"
 #include "directoryfixture.h"
 
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace atrium;
@@ -348,6 +353,98 @@ private slots:
         for (const AuditRecord &r : page->rows) {
             QVERIFY(r.entry.targetName.contains(QStringLiteral("zebulon")));
         }
+    }
+
+    // SQLite: a directory written at schema 12 (its rows indexed, no term list yet) upgrades to the
+    // term list of migration 013: the rows it already held are found by a prefix of their words,
+    // so are rows appended after it, and the list holds exactly the terms of the search index.
+    void termListUpgrade() {
+        const QString path = m_fx.tempPath(QStringLiteral("schema12.sqlite"));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema12"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            const QDir dir(QStringLiteral(":/sql/sqlite"));
+            for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+                if (file.section(QLatin1Char('_'), 0, 0).toInt() > 12) {
+                    continue;
+                }
+                QFile f(dir.filePath(file));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                static const QRegularExpression go(QStringLiteral("^\\s*--\\s*go\\s*$"),
+                                                   QRegularExpression::MultilineOption);
+                for (const QString &chunk : QString::fromUtf8(f.readAll()).split(go)) {
+                    QString code;
+                    for (const QString &l : chunk.split(QLatin1Char('\n'))) {
+                        if (!l.trimmed().startsWith(QLatin1String("--"))) {
+                            code += l + QLatin1Char('\n');
+                        }
+                    }
+                    if (code.trimmed().isEmpty()) {
+                        continue;
+                    }
+                    QSqlQuery q(raw);
+                    QVERIFY2(q.exec(chunk), qPrintable(file + QStringLiteral(": ") + q.lastError().text()));
+                }
+            }
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_info SET version = 12")));
+            QVERIFY(insert(raw, m_base, QStringLiteral("old@fabrikam.example"), QStringLiteral("Invite external user"),
+                           QStringLiteral("UserManagement"), QStringLiteral("Zanzibar Müller"),
+                           QStringLiteral("success"), QStringLiteral("j0"), QStringLiteral("For Zoë"))
+                        .ok());
+            for (int i = 0; i < 40; ++i) { // 40 terms zq00..zq39: more than the expansion takes
+                QVERIFY(insert(raw, m_base + 1 + i, QStringLiteral("old@fabrikam.example"), QStringLiteral("Update user"),
+                               QStringLiteral("UserManagement"), QStringLiteral("zq%1").arg(i, 2, 10, QLatin1Char('0')),
+                               QStringLiteral("success"), QStringLiteral("j1"))
+                            .ok());
+            }
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("schema12"));
+
+        ConnectionInfo info;
+        info.path = path;
+        auto db = Database::open(info, Database::OpenMode::OpenExisting);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().detail));
+        QCOMPARE((*db)->schemaVersion(), 13);
+        auto c = (*db)->connection();
+        QVERIFY(c.ok());
+        const auto found = [&](const QString &words) -> int {
+            AuditFilter f;
+            f.search = words;
+            auto page = AuditQuery::fetch(*c, f, {}, 100);
+            return page.ok() ? int(page->rows.size()) : -1;
+        };
+        QCOMPARE(found(QStringLiteral("zanz")), 1); // a row from before the upgrade, by a prefix
+        QCOMPARE(found(QStringLiteral("mull zoe")), 1);
+        QCOMPARE(found(QStringLiteral("zq")), 40);  // too many terms: the plain prefix query
+        QCOMPARE(found(QStringLiteral("zq1")), 10); // zq10..zq19, expanded
+        QCOMPARE(found(QStringLiteral("quok")), 0);
+        QVERIFY(insert(*c, m_base + 100, QStringLiteral("new@fabrikam.example"), QStringLiteral("Update user"),
+                       QStringLiteral("UserManagement"), QStringLiteral("Quokka Ærø"), QStringLiteral("success"),
+                       QStringLiteral("j2"), QStringLiteral("Renamed by Ōtsuka"))
+                    .ok());
+        QCOMPARE(found(QStringLiteral("quok")), 1); // a row appended after the upgrade
+        QCOMPARE(found(QStringLiteral("otsu")), 1);
+        QCOMPARE(found(QStringLiteral("zq1 quok")), 0);
+
+        QSqlQuery q(*c);
+        QVERIFY(q.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, audit_fts, 'row')")));
+        QStringList indexTerms;
+        QVERIFY(q.exec(QStringLiteral("SELECT term FROM temp.index_terms ORDER BY term")));
+        while (q.next()) {
+            indexTerms << q.value(0).toString();
+        }
+        QStringList listTerms;
+        QVERIFY(q.exec(QStringLiteral("SELECT term FROM audit_terms ORDER BY term")));
+        while (q.next()) {
+            listTerms << q.value(0).toString();
+        }
+        QVERIFY(indexTerms.contains(QStringLiteral("otsuka")));
+        QCOMPARE(listTerms, indexTerms);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_terms_stage_vocab")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // the staging index is left empty after every append
     }
 
     void readerNeedsReadAudit_data() { combinedFiltersAndPaging_data(); }

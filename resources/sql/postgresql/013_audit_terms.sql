@@ -1,0 +1,4 @@
+-- Schema version 13 (PostgreSQL): nothing to change. SQLite's 013 gives its search a term list of its
+-- own because FTS5's vocabulary table walks a common term's postings; PostgreSQL's GIN index (011)
+-- finds the terms of a prefix query ('word:*') in its own entry tree, so the versions stay in step
+-- with no statement here.
