@@ -276,6 +276,14 @@ private slots:
             return r;
         });
         QVERIFY(s.ok());
+        if (engine == QLatin1String("postgresql")) {
+            // With statistics a word in more rows than the drive limit counts as common: with the
+            // limit at 1 ("walk") "invite" and "admin" are tested on the rows a rarer word found.
+            auto conn = ctx->db().connection();
+            QVERIFY(conn.ok());
+            QSqlQuery analyze(*conn);
+            QVERIFY2(analyze.exec(QStringLiteral("ANALYZE audit_log")), qPrintable(analyze.lastError().text()));
+        }
         const int before = AuditQuery::searchDriveLimit();
         AuditQuery::setSearchDriveLimit(driveLimit);
         AuditFilter f;
@@ -355,45 +363,83 @@ private slots:
         }
     }
 
-    // SQLite: a directory written at schema 12 (its rows indexed, no term list yet) upgrades to the
-    // term list of migration 013: the rows it already held are found by a prefix of their words,
-    // so are rows appended after it, and the list holds exactly the terms of the search index.
-    void termListUpgrade() {
-        const QString path = m_fx.tempPath(QStringLiteral("schema12.sqlite"));
-        {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema12"));
-            raw.setDatabaseName(path);
-            QVERIFY(raw.open());
-            const QDir dir(QStringLiteral(":/sql/sqlite"));
-            for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-                if (file.section(QLatin1Char('_'), 0, 0).toInt() > 12) {
-                    continue;
+    // Runs the program's migrations up to `version` on a raw connection, as an older Atrium would
+    // have left the directory.
+    static bool migrateTo(QSqlDatabase &raw, const QString &engine, int version, QString *error) {
+        const QDir dir(QStringLiteral(":/sql/") + engine);
+        static const QRegularExpression go(QStringLiteral("^\\s*--\\s*go\\s*$"), QRegularExpression::MultilineOption);
+        for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+            if (file.section(QLatin1Char('_'), 0, 0).toInt() > version) {
+                continue;
+            }
+            QFile f(dir.filePath(file));
+            if (!f.open(QIODevice::ReadOnly)) {
+                *error = file + QStringLiteral(": cannot read");
+                return false;
+            }
+            for (const QString &chunk : QString::fromUtf8(f.readAll()).split(go)) {
+                QString code;
+                for (const QString &l : chunk.split(QLatin1Char('\n'))) {
+                    if (!l.trimmed().startsWith(QLatin1String("--"))) {
+                        code += l + QLatin1Char('\n');
+                    }
                 }
-                QFile f(dir.filePath(file));
-                QVERIFY(f.open(QIODevice::ReadOnly));
-                static const QRegularExpression go(QStringLiteral("^\\s*--\\s*go\\s*$"),
-                                                   QRegularExpression::MultilineOption);
-                for (const QString &chunk : QString::fromUtf8(f.readAll()).split(go)) {
-                    QString code;
-                    for (const QString &l : chunk.split(QLatin1Char('\n'))) {
-                        if (!l.trimmed().startsWith(QLatin1String("--"))) {
-                            code += l + QLatin1Char('\n');
-                        }
-                    }
-                    if (code.trimmed().isEmpty()) {
-                        continue;
-                    }
-                    QSqlQuery q(raw);
-                    QVERIFY2(q.exec(chunk), qPrintable(file + QStringLiteral(": ") + q.lastError().text()));
+                QSqlQuery q(raw);
+                if (!code.trimmed().isEmpty() && !q.exec(chunk)) {
+                    *error = file + QStringLiteral(": ") + q.lastError().text();
+                    return false;
                 }
             }
-            QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("UPDATE schema_info SET version = 12")));
+        }
+        QSqlQuery q(raw);
+        if (!q.exec(QStringLiteral("UPDATE schema_info SET version = %1").arg(version))) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+    // A directory written at schema 12 (its rows indexed) upgrades to migration 013 — on SQLite the
+    // term list, on PostgreSQL the stored search words and the fold's ASCII fast path: the rows it
+    // already held are found by a prefix of their words, accents folded, and so are rows appended
+    // after it. On SQLite the term list holds exactly the terms of the search index.
+    void searchAfterUpgrade_data() {
+        QTest::addColumn<QString>("engine");
+        for (const QString &engine : DirectoryFixture::engines()) {
+            QTest::newRow(qPrintable(engine)) << engine;
+        }
+    }
+    void searchAfterUpgrade() {
+        QFETCH(QString, engine);
+        const bool sqlite = engine == QLatin1String("sqlite");
+        ConnectionInfo info;
+        const QString name = QStringLiteral("schema12_") + engine;
+        {
+            QSqlDatabase raw;
+            if (sqlite) {
+                info.path = m_fx.tempPath(QStringLiteral("schema12.sqlite"));
+                raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                raw.setDatabaseName(info.path);
+            } else {
+                QString error;
+                QVERIFY2(m_fx.pg().createDatabase(QStringLiteral("schema12"), &error), qPrintable(error));
+                auto parsed = ConnectionInfo::parse(m_fx.pg().url(QStringLiteral("schema12")));
+                QVERIFY(parsed.ok());
+                info = *parsed;
+                raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                raw.setHostName(m_fx.pg().host());
+                raw.setPort(m_fx.pg().port());
+                raw.setUserName(m_fx.pg().superuser());
+                raw.setDatabaseName(QStringLiteral("schema12"));
+            }
+            QVERIFY2(raw.open(), qPrintable(raw.lastError().text()));
+            QString error;
+            QVERIFY2(migrateTo(raw, engine, 12, &error), qPrintable(error));
             QVERIFY(insert(raw, m_base, QStringLiteral("old@fabrikam.example"), QStringLiteral("Invite external user"),
                            QStringLiteral("UserManagement"), QStringLiteral("Zanzibar Müller"),
                            QStringLiteral("success"), QStringLiteral("j0"), QStringLiteral("For Zoë"))
                         .ok());
-            for (int i = 0; i < 40; ++i) { // 40 terms zq00..zq39: more than the expansion takes
+            for (int i = 0; i < 40; ++i) { // 40 terms zq00..zq39: more than the SQLite expansion takes
                 QVERIFY(insert(raw, m_base + 1 + i, QStringLiteral("old@fabrikam.example"), QStringLiteral("Update user"),
                                QStringLiteral("UserManagement"), QStringLiteral("zq%1").arg(i, 2, 10, QLatin1Char('0')),
                                QStringLiteral("success"), QStringLiteral("j1"))
@@ -401,10 +447,8 @@ private slots:
             }
             raw.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("schema12"));
+        QSqlDatabase::removeDatabase(name);
 
-        ConnectionInfo info;
-        info.path = path;
         auto db = Database::open(info, Database::OpenMode::OpenExisting);
         QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().detail));
         QCOMPARE((*db)->schemaVersion(), 13);
@@ -418,8 +462,9 @@ private slots:
         };
         QCOMPARE(found(QStringLiteral("zanz")), 1); // a row from before the upgrade, by a prefix
         QCOMPARE(found(QStringLiteral("mull zoe")), 1);
-        QCOMPARE(found(QStringLiteral("zq")), 40);  // too many terms: the plain prefix query
-        QCOMPARE(found(QStringLiteral("zq1")), 10); // zq10..zq19, expanded
+        QCOMPARE(found(QStringLiteral("MÜLLER")), 1);
+        QCOMPARE(found(QStringLiteral("zq")), 40);  // on SQLite too many terms: the plain prefix query
+        QCOMPARE(found(QStringLiteral("zq1")), 10); // zq10..zq19
         QCOMPARE(found(QStringLiteral("quok")), 0);
         QVERIFY(insert(*c, m_base + 100, QStringLiteral("new@fabrikam.example"), QStringLiteral("Update user"),
                        QStringLiteral("UserManagement"), QStringLiteral("Quokka Ærø"), QStringLiteral("success"),
@@ -428,7 +473,9 @@ private slots:
         QCOMPARE(found(QStringLiteral("quok")), 1); // a row appended after the upgrade
         QCOMPARE(found(QStringLiteral("otsu")), 1);
         QCOMPARE(found(QStringLiteral("zq1 quok")), 0);
-
+        if (!sqlite) {
+            return;
+        }
         QSqlQuery q(*c);
         QVERIFY(q.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, audit_fts, 'row')")));
         QStringList indexTerms;

@@ -129,18 +129,24 @@ Result<QString> ftsMatch(QSqlDatabase &db, const QStringList &words, bool *none)
     return groups.join(QStringLiteral(" AND "));
 }
 
-// PostgreSQL: every word a prefix, all of them; folded by the same function as the index (011).
-QString tsQuery(const QStringList &words) {
-    QStringList parts;
-    for (const QString &w : words) {
-        parts << w + QStringLiteral(":*");
-    }
-    return parts.join(QStringLiteral(" & "));
-}
-
-const QString kPgSearch = QStringLiteral(
-    "atrium_audit_words(activity, actor_name, target_name, reason) @@ "
-    "to_tsquery('simple'::regconfig, atrium_audit_fold(?))");
+// PostgreSQL: every word a prefix, all of them, folded by the same function as the stored words
+// (011, 013). One condition per word, so that the planner can take the index for a rare word and
+// test a common one ("guest", in every row) on the few rows found, instead of reading the common
+// word's whole posting list from the index.
+const QString kPgSearchWord = QStringLiteral("search_words @@ to_tsquery('simple'::regconfig, atrium_audit_fold(?))");
+// The same test as a function call, which the planner never takes to the index: a common word is
+// tested on the rows a rare word found.
+const QString kPgTestWord =
+    QStringLiteral("ts_match_vq(search_words, to_tsquery('simple'::regconfig, atrium_audit_fold(?)))");
+// How many rows hold a word starting with ?, from the column's statistics (ANALYZE keeps the most
+// common words and their frequencies): 0 for a word that is not among them, or with no statistics yet.
+// (The spaces around the slice's colon keep Qt from reading ":cardinality" as a named placeholder.)
+const QString kPgWordEstimate = QStringLiteral(
+    "SELECT coalesce(sum(m.f), 0) * (SELECT reltuples FROM pg_class WHERE oid = 'audit_log'::regclass) "
+    "FROM pg_stats s, unnest(s.most_common_elems::text::text[], "
+    "s.most_common_elem_freqs[1 : cardinality(s.most_common_elems::text::text[])]) AS m(e, f) "
+    "WHERE s.schemaname = current_schema() AND s.tablename = 'audit_log' AND s.attname = 'search_words' "
+    "AND starts_with(m.e, atrium_audit_fold(?))");
 
 // Up to this many hits the search drives (row lookups by id, then a sort); beyond it the rows are
 // walked newest first by the filters' index and the hits are merged in from the index's id order.
@@ -206,10 +212,60 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
         return sql + QStringLiteral(" ORDER BY at_ms DESC, id DESC");
     };
     if (words.isEmpty() || postgres) {
-        if (!words.isEmpty()) {
-            where << kPgSearch;
-            values << tsQuery(words);
+        QStringList wordConditions;
+        QVariantList wordValues;
+        for (const QString &w : words) {
+            wordConditions << kPgSearchWord;
+            wordValues << QString(w + QStringLiteral(":*"));
         }
+        if (!words.isEmpty()) {
+            // PostgreSQL estimates a prefix that is not among its most common words at 1 in 1,000 rows
+            // or more, so for "guest 12345" (550 rows in 10,000,000) it would walk the newest rows
+            // looking for 200 hits and test millions; and a common word in the index condition
+            // ("guest") makes the index read its whole posting list. So, as on SQLite, rare words
+            // drive: their hits are read first (the index finds them at once; common words are
+            // tested on those rows only), and up to the drive limit they make the page by id. When
+            // every word is common, or the hits are many, the planner walks the rows newest first
+            // with every word as a condition, and estimates that well.
+            const int drives = qMax(1, g_searchDrives.load());
+            QStringList rare;
+            QStringList common;
+            QVariantList rareValues;
+            QVariantList commonValues;
+            for (const QString &w : words) {
+                auto estimate = Database::exec(db, kPgWordEstimate, {w});
+                if (!estimate.ok()) {
+                    return estimate.error();
+                }
+                const double rows = estimate->next() ? estimate->value(0).toDouble() : 0;
+                (rows > drives ? common : rare) << (rows > drives ? kPgTestWord : kPgSearchWord);
+                (rows > drives ? commonValues : rareValues) << QString(w + QStringLiteral(":*"));
+            }
+            if (!rare.isEmpty()) {
+                auto hits = Database::exec(db,
+                                           QStringLiteral("SELECT id FROM audit_log WHERE ") +
+                                               (rare + common).join(QStringLiteral(" AND ")) + QStringLiteral(" LIMIT ?"),
+                                           QVariantList(rareValues) << commonValues << drives + 1);
+                if (!hits.ok()) {
+                    return hits.error();
+                }
+                hits->setForwardOnly(true);
+                QStringList ids;
+                while (hits->next()) {
+                    ids << QString::number(hits->value(0).toLongLong());
+                }
+                hits->finish();
+                if (ids.isEmpty()) {
+                    return AuditPage{};
+                }
+                if (ids.size() <= drives) {
+                    wordConditions = {QStringLiteral("id = ANY (?::bigint[])")}; // the ids, one array value
+                    wordValues = {QVariant(QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}'))};
+                }
+            }
+        }
+        where << wordConditions;
+        values << wordValues;
         auto q = Database::exec(db, select(QStringLiteral("audit_log"), where) + QStringLiteral(" LIMIT ?"),
                                 QVariantList(values) << limit + 1);
         if (!q.ok()) {
