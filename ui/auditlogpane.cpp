@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -67,6 +68,10 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
         m_activity->addItem(a);
     }
     m_activity->lineEdit()->setPlaceholderText(tr("Any activity"));
+    // Sized for a short activity, not the longest (the list shows whole names): the text filters
+    // beside it keep room for their placeholders.
+    m_activity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_activity->setMinimumContentsLength(16);
     m_category = named(new QComboBox(logTab), "auditCategoryFilter", tr("Category"));
     m_category->addItem(tr("Any category"), QString());
     for (const QString &c : {core::category::UserManagement, core::category::Invitations, core::category::RoleManagement,
@@ -90,12 +95,12 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     m_correlation = named(new QLineEdit(logTab), "auditCorrelationFilter", tr("Correlation id"));
     m_correlation->setPlaceholderText(tr("Correlation id"));
     m_search = named(new QLineEdit(logTab), "auditSearch", tr("Search"));
-    m_search->setPlaceholderText(tr("Search words"));
+    m_search->setPlaceholderText(tr("Search words (Ctrl+F)"));
     m_search->setToolTip(tr("Rows where every word you type starts a word of the activity, actor, target or reason "
                             "(case and accents do not matter)."));
     m_search->setClearButtonEnabled(true);
     for (QWidget *w : std::initializer_list<QWidget *>{m_actor, m_activity, m_category, m_target, m_result, m_range,
-                                                       m_correlation, m_search}) {
+                                                       m_correlation}) {
         filters->addWidget(w);
     }
     logLayout->addLayout(filters);
@@ -117,11 +122,22 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
                             tr("Save the retention as the directory's default"));
     m_status = new QLabel(logTab);
     m_status->setObjectName(QStringLiteral("auditStatus"));
+    // The search leads the second row and takes its spare width: on the first row, beside seven
+    // filters, it shrank to a few letters in a window of ordinary width.
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
+    actions->addWidget(m_search, 2);
     actions->addWidget(m_wholeJob);
     actions->addWidget(m_exportCsv);
     actions->addWidget(m_exportJson);
     actions->addStretch(1);
     actions->addWidget(m_status);
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
     actions->addWidget(retentionLabel);
     actions->addWidget(m_retention);
     actions->addWidget(m_saveRetention);

@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace atrium;
@@ -164,6 +165,27 @@ private slots:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll().count("\r\n"), 6); // header + the job's 5 rows
+    }
+
+    // Ctrl+F, from anywhere in the pane (the inactive guests tab too), puts the cursor in the search;
+    // the words typed there filter the log.
+    void ctrlFSearchesFromTheKeyboard() {
+        ui::AuditLogPane pane(m_executor.get());
+        pane.setCapabilities(ui::Capabilities::forOperator(m_session->op));
+        pane.setSession(m_session);
+        pane.model()->setRetentionDays(0);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowActive(&pane));
+        QTRY_VERIFY(!pane.model()->isLoading() && pane.model()->rowCount() > 0);
+        auto *tabs = pane.findChild<QTabWidget *>(QStringLiteral("auditTabs"));
+        tabs->setCurrentIndex(1);
+        tabs->currentWidget()->setFocus();
+        QTest::keyClick(tabs->currentWidget(), Qt::Key_F, Qt::ControlModifier);
+        auto *search = pane.findChild<QLineEdit *>(QStringLiteral("auditSearch"));
+        QCOMPARE(tabs->currentIndex(), 0);
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("user 44"));
+        QTRY_COMPARE(pane.model()->rowCount(), 11); // User 44 and User 440..449
     }
 
     void withoutReadAuditThePaneIsDisabledWithTheRoleNamed() {
