@@ -131,6 +131,11 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     actions->addWidget(m_exportJson);
     actions->addStretch(1);
     actions->addWidget(m_status);
+    actions->addWidget(retentionLabel);
+    actions->addWidget(m_retention);
+    actions->addWidget(m_saveRetention);
+    logLayout->addLayout(actions);
+    // Ctrl+F, from either tab, goes to the search.
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
@@ -138,10 +143,6 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
-    actions->addWidget(retentionLabel);
-    actions->addWidget(m_retention);
-    actions->addWidget(m_saveRetention);
-    logLayout->addLayout(actions);
 
     auto *split = new QSplitter(Qt::Vertical, logTab);
     m_table = named(new QTableView(split), "auditTable", tr("Audit log"));

@@ -5,7 +5,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -367,7 +366,6 @@ private slots:
     // have left the directory.
     static bool migrateTo(QSqlDatabase &raw, const QString &engine, int version, QString *error) {
         const QDir dir(QStringLiteral(":/sql/") + engine);
-        static const QRegularExpression go(QStringLiteral("^\\s*--\\s*go\\s*$"), QRegularExpression::MultilineOption);
         for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
             if (file.section(QLatin1Char('_'), 0, 0).toInt() > version) {
                 continue;
@@ -377,15 +375,9 @@ private slots:
                 *error = file + QStringLiteral(": cannot read");
                 return false;
             }
-            for (const QString &chunk : QString::fromUtf8(f.readAll()).split(go)) {
-                QString code;
-                for (const QString &l : chunk.split(QLatin1Char('\n'))) {
-                    if (!l.trimmed().startsWith(QLatin1String("--"))) {
-                        code += l + QLatin1Char('\n');
-                    }
-                }
+            for (const QString &stmt : Database::migrationStatements(QString::fromUtf8(f.readAll()))) {
                 QSqlQuery q(raw);
-                if (!code.trimmed().isEmpty() && !q.exec(chunk)) {
+                if (!q.exec(stmt)) {
                     *error = file + QStringLiteral(": ") + q.lastError().text();
                     return false;
                 }

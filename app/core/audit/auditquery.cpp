@@ -213,7 +213,7 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
     };
     if (words.isEmpty() || postgres) {
         QStringList wordConditions;
-        QVariantList wordValues;
+        QVariantList wordValues; // each word as a prefix query, "word:*"
         for (const QString &w : words) {
             wordConditions << kPgSearchWord;
             wordValues << QString(w + QStringLiteral(":*"));
@@ -232,14 +232,18 @@ Result<AuditPage> AuditQuery::fetch(QSqlDatabase &db, const AuditFilter &f, cons
             QStringList common;
             QVariantList rareValues;
             QVariantList commonValues;
-            for (const QString &w : words) {
-                auto estimate = Database::exec(db, kPgWordEstimate, {w});
+            for (qsizetype i = 0; i < words.size(); ++i) {
+                auto estimate = Database::exec(db, kPgWordEstimate, {words.at(i)});
                 if (!estimate.ok()) {
                     return estimate.error();
                 }
-                const double rows = estimate->next() ? estimate->value(0).toDouble() : 0;
-                (rows > drives ? common : rare) << (rows > drives ? kPgTestWord : kPgSearchWord);
-                (rows > drives ? commonValues : rareValues) << QString(w + QStringLiteral(":*"));
+                if (estimate->next() && estimate->value(0).toDouble() > drives) {
+                    common << kPgTestWord;
+                    commonValues << wordValues.at(i);
+                } else {
+                    rare << kPgSearchWord;
+                    rareValues << wordValues.at(i);
+                }
             }
             if (!rare.isEmpty()) {
                 auto hits = Database::exec(db,

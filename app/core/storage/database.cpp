@@ -29,27 +29,6 @@ constexpr int kMaxAttempts = 6;
 
 QString engineFolder(Engine e) { return e == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"); }
 
-// Migration files separate statements with a line that holds only "-- go" (triggers and functions
-// contain semicolons of their own).
-QStringList splitStatements(const QString &script) {
-    QStringList out;
-    static const QRegularExpression sep(QStringLiteral("^\\s*--\\s*go\\s*$"), QRegularExpression::MultilineOption);
-    for (const QString &part : script.split(sep)) {
-        QString stmt = part.trimmed();
-        // Drop comment-only chunks.
-        QString code;
-        for (const QString &line : stmt.split(QLatin1Char('\n'))) {
-            if (!line.trimmed().startsWith(QLatin1String("--"))) {
-                code += line + QLatin1Char('\n');
-            }
-        }
-        if (!code.trimmed().isEmpty()) {
-            out << stmt;
-        }
-    }
-    return out;
-}
-
 // PostgreSQL reports a lost server as SQLSTATE class 08 or 57P0x, or as a connection error without a
 // SQLSTATE. (Qt's SQLite driver labels every failed step a ConnectionError, always with a numeric
 // code, so the type alone says nothing there.)
@@ -364,6 +343,25 @@ int Database::latestSchemaVersion() {
     return version;
 }
 
+QStringList Database::migrationStatements(const QString &script) {
+    QStringList out;
+    static const QRegularExpression sep(QStringLiteral("^\\s*--\\s*go\\s*$"), QRegularExpression::MultilineOption);
+    for (const QString &part : script.split(sep)) {
+        QString stmt = part.trimmed();
+        // Drop comment-only chunks.
+        QString code;
+        for (const QString &line : stmt.split(QLatin1Char('\n'))) {
+            if (!line.trimmed().startsWith(QLatin1String("--"))) {
+                code += line + QLatin1Char('\n');
+            }
+        }
+        if (!code.trimmed().isEmpty()) {
+            out << stmt;
+        }
+    }
+    return out;
+}
+
 Status Database::migrate(OpenMode mode) {
     const int latest = latestSchemaVersion();
     auto c = connection();
@@ -407,7 +405,7 @@ Status Database::migrate(OpenMode mode) {
             return Error{ErrorCode::Internal, tr("Migration %1 is missing from the program.").arg(file), {}, {},
                          false};
         }
-        const QStringList statements = splitStatements(QString::fromUtf8(f.readAll()));
+        const QStringList statements = migrationStatements(QString::fromUtf8(f.readAll()));
         const Status s = transaction([&](QSqlDatabase &tx) -> Status {
             if (m_info.engine == Engine::Postgres) {
                 // Two programs opening a fresh shared directory at once must not both migrate it.

@@ -24,6 +24,10 @@ class Database final {
 public:
     // The newest schema this program knows: the highest numbered migration compiled in.
     static int latestSchemaVersion();
+    // The statements of a migration file (":/sql/<engine>/NNN_name.sql"): a line holding only
+    // "-- go" separates them (triggers and functions hold semicolons of their own); comment-only
+    // parts are dropped.
+    static QStringList migrationStatements(const QString &script);
 
     enum class OpenMode { OpenExisting, CreateIfMissing };
 

@@ -100,6 +100,17 @@ bool load(Database &db, qint64 have, qint64 rows, const QString &insert, QTextSt
     return true;
 }
 
+// Runs each statement; on the first failure says which step failed and why.
+bool execAll(QSqlQuery &q, const QStringList &statements, const char *what, QTextStream &out) {
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            out << what << " failed: " << q.lastError().text() << '\n';
+            return false;
+        }
+    }
+    return true;
+}
+
 bool seedSqlite(Database &db, QSqlDatabase &c, qint64 rows, QTextStream &out) {
     const qint64 have = countRows(c);
     if (have >= rows) {
@@ -119,11 +130,8 @@ bool seedSqlite(Database &db, QSqlDatabase &c, qint64 rows, QTextStream &out) {
                      q.value(1).toString();
         rebuild << q.value(2).toString();
     }
-    for (const QString &d : std::as_const(drops)) {
-        if (!q.exec(d)) {
-            out << "drop failed: " << q.lastError().text() << '\n';
-            return false;
-        }
+    if (!execAll(q, drops, "drop", out)) {
+        return false;
     }
     if (!fillLookups(c) ||
         !load(db, have, rows,
@@ -135,11 +143,8 @@ bool seedSqlite(Database &db, QSqlDatabase &c, qint64 rows, QTextStream &out) {
     const qint64 loadS = seed.elapsed() / 1000;
     QElapsedTimer build;
     build.start();
-    for (const QString &sql : std::as_const(rebuild)) {
-        if (!q.exec(sql)) {
-            out << "rebuild failed: " << q.lastError().text() << '\n';
-            return false;
-        }
+    if (!execAll(q, rebuild, "rebuild", out)) {
+        return false;
     }
     const qint64 indexS = build.elapsed() / 1000;
     build.start();
@@ -174,11 +179,8 @@ bool seedPostgres(Database &db, QSqlDatabase &c, qint64 rows, QTextStream &out) 
         drops << QStringLiteral("DROP INDEX ") + q.value(0).toString();
         rebuild << q.value(1).toString();
     }
-    for (const QString &d : std::as_const(drops)) {
-        if (!q.exec(d)) {
-            out << "drop failed: " << q.lastError().text() << '\n';
-            return false;
-        }
+    if (!execAll(q, drops, "drop", out)) {
+        return false;
     }
     if (!fillLookups(c) ||
         !load(db, countRows(c), rows, seedInsert(QStringLiteral("generate_series(?::bigint, ?::bigint - 1) AS n(i)")),
@@ -189,11 +191,8 @@ bool seedPostgres(Database &db, QSqlDatabase &c, qint64 rows, QTextStream &out) 
     QElapsedTimer build;
     build.start();
     q.exec(QStringLiteral("SET maintenance_work_mem = '1GB'"));
-    for (const QString &sql : std::as_const(rebuild)) {
-        if (!q.exec(sql)) {
-            out << "rebuild failed: " << q.lastError().text() << '\n';
-            return false;
-        }
+    if (!execAll(q, rebuild, "rebuild", out)) {
+        return false;
     }
     const qint64 indexS = build.elapsed() / 1000;
     build.start();
