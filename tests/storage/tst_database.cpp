@@ -102,6 +102,20 @@ private slots:
         QVERIFY(q.value(0).toInt() >= 5000);
     }
 
+    // Every PostgreSQL connection: times in UTC, and no JIT compilation (which costs ~60 ms up front
+    // whenever a plan's estimated cost crosses jit_above_cost; Atrium's queries are short pages).
+    void postgresSessionSettings() {
+        auto db = m_fx.freshDatabase(QStringLiteral("postgresql"));
+        QVERIFY(db.ok());
+        auto c = (*db)->connection();
+        QVERIFY(c.ok());
+        QSqlQuery q(*c);
+        QVERIFY(q.exec(QStringLiteral("SHOW TIME ZONE")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("UTC"));
+        QVERIFY(q.exec(QStringLiteral("SHOW jit")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("off"));
+    }
+
     void networkFileSystems_data() {
         QTest::addColumn<qint64>("type");
         QTest::addColumn<bool>("network");

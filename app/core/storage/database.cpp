@@ -298,6 +298,10 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const {
     } else {
         QSqlQuery q(db);
         q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // Atrium's statements are short keyset pages and single-row writes. JIT compilation only pays
+        // off for long analytical queries: when a plan's estimated cost crosses jit_above_cost (a
+        // search whose planner picks a bitmap over ~80,000 hits), compiling costs ~60 ms up front.
+        q.exec(QStringLiteral("SET jit = off"));
     }
     QMutexLocker lock(&m_mutex);
     if (!m_connectionNames.contains(name)) {
