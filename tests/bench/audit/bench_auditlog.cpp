@@ -292,6 +292,16 @@ void timeQueries(QTextStream &out, const QString &engine, qint64 rows, const std
     f.toMs = f.fromMs + 24LL * 3600 * 1000;
     timePage(QStringLiteral("search 'invite' + old day"), f, 100);
 }
+// Warm figures after a cold pass: every query once untimed first. Right after the cold pass each
+// query would still be the first since its own page cache drop (the cold pass empties the caches
+// before every query), which once read as a "warm" 350 ms for 'admin42 invite'.
+void timeWarm(QTextStream &out, qint64 rows, const std::function<QSqlDatabase()> &connection) {
+    QString discarded;
+    QTextStream priming(&discarded);
+    timeQueries(priming, QStringLiteral("priming"), rows, [] {}, connection);
+    timeQueries(out, QStringLiteral("postgresql, warm"), rows, [] {}, connection);
+}
+
 // The database's connection, reconnected after a restart; the bench ends if it cannot connect.
 QSqlDatabase connectOrExit(const Database &db, QTextStream &out) {
     auto conn = db.connection();
@@ -338,7 +348,7 @@ int main(int argc, char **argv) {
             },
             [&] { return connectOrExit(**db, out); });
         if (cold) { // the cluster is gone at exit: the warm figures of the same seed, in the same run
-            timeQueries(out, QStringLiteral("postgresql, warm"), rows, [] {}, [&] { return connectOrExit(**db, out); });
+            timeWarm(out, rows, [&] { return connectOrExit(**db, out); });
         }
         return 0;
     }
@@ -377,8 +387,11 @@ int main(int argc, char **argv) {
                 },
                 connection);
         }
-        timeQueries(out, cold ? QStringLiteral("postgresql, warm") : QStringLiteral("postgresql"), rows, [] {},
-                    connection);
+        if (cold) {
+            timeWarm(out, rows, connection);
+        } else {
+            timeQueries(out, QStringLiteral("postgresql"), rows, [] {}, connection);
+        }
         return 0;
     }
     auto db = Database::open(info, Database::OpenMode::CreateIfMissing);
