@@ -25,9 +25,10 @@ namespace atrium::core {
 //
 // The plan, chosen per page so that the work is bounded for any search term and filter:
 //  1. Candidate sources are the selective parts of the query: the search (SQLite: FTS5 MATCH of
-//     prefix words; whole-address terms with '@': a range on the mail index) and the domain (its own
-//     index). Each is probed with "SELECT count(*) FROM (source LIMIT kProbeLimit)", which reads at
-//     most kProbeLimit index entries.
+//     prefix words; whole-address terms with '@': a range on the mail index), the plain filters
+//     together (domain, state, creation type, pending age, no sign-in) over the covering index of
+//     the leading one, and "no sign-in for N days" over its own index. Each is probed with
+//     "SELECT count(*) FROM (source LIMIT kProbeLimit)", which reads at most kProbeLimit index entries.
 //  2. If the smallest source has fewer than kProbeLimit rows ("few"), those rows are fetched by rowid,
 //     the other filters and the keyset bound are applied, and the survivors are sorted in a small
 //     temporary b-tree (at most kProbeLimit rows).
@@ -35,9 +36,8 @@ namespace atrium::core {
 //     order from the cursor and each row is tested cheaply (the FTS test seeks one rowid in the
 //     doclists); since matches are dense, a page of N rows reads about N*total/kProbeLimit index
 //     entries at worst.
-// What this does not bound: several individually dense filters whose conjunction is rare (e.g. one
-// state AND one creation type AND "no sign-in for 90 days" when almost nobody is in all three) walk
-// the sort index until a page is full. On PostgreSQL the same query is sent as one statement and the
+// What this does not bound: a dense search whose conjunction with dense filters is rare walks the
+// sort index until a page is full. On PostgreSQL the same query is sent as one statement and the
 // planner picks between the GIN/prefix index and the sort index with its statistics.
 //
 // Deleted guests (deleted_at set) are never returned. Functions take the calling thread's connection
@@ -68,7 +68,7 @@ public:
     static QStringList csvHeader();
 
     // Which plan fetchPage() used last on this thread (for tests and benchmarks): "walk", "few:fts",
-    // "few:mail", "few:domain", or "pg".
+    // "few:mail", "few:filters", "few:inactive", or "pg".
     static QString lastPlan();
 };
 
