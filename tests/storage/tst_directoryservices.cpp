@@ -174,6 +174,15 @@ private slots:
         auto last = roles.remove(Role::GlobalAdministrator, ctx->op().userPrincipalName);
         QVERIFY(!last.ok());
         QVERIFY(last.error().message.contains(QStringLiteral("last Global Administrator")));
+        {
+            // The refusal is audited with its target's id, not only the name the operator typed.
+            auto c = ctx->db().connection();
+            QSqlQuery q(*c);
+            q.prepare(QStringLiteral("SELECT target_id FROM audit_log WHERE activity = ? AND result = 'failure'"));
+            q.addBindValue(activity::RemoveRoleMember);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toString(), ctx->op().userId);
+        }
         auto bob = UserService(*ctx).addMember({QStringLiteral("Bob"), QStringLiteral("bob@fabrikam.example"), {}});
         QVERIFY(bob.ok());
         QVERIFY(roles.assign(Role::GlobalAdministrator, QStringLiteral("bob@fabrikam.example")).ok());

@@ -110,6 +110,7 @@ Status RoleService::remove(Role role, const QString &userIdOrUpn) {
         if (!id.ok()) {
             return id.error();
         }
+        e.targetId = *id; // the refusal below is audited with its target too
         if (role == Role::GlobalAdministrator) {
             auto n = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM role_assignments WHERE role = ?"),
                                     {roleKey(Role::GlobalAdministrator)});
@@ -130,7 +131,6 @@ Status RoleService::remove(Role role, const QString &userIdOrUpn) {
         if (r->numRowsAffected() == 0) {
             return Error::notFound(tr("The role %1 of %2").arg(roleLabel(role), userIdOrUpn));
         }
-        e.targetId = *id;
         // ... and loses its group role, so that PostgreSQL refuses what the role allowed.
         if (Status sync = PgAccess::syncUserMemberships(db, m_ctx.db().engine(), *id); !sync.ok()) {
             return sync;
