@@ -112,7 +112,18 @@ std::shared_ptr<SecretStore> DirectorySession::keychain() {
 
 Result<SessionPtr> DirectorySession::openOrCreateSample(const ConnectionInfo &info,
                                                         std::shared_ptr<const Clock> clock) {
-    const bool fileExisted = info.engine == Engine::Sqlite && QFileInfo::exists(info.path);
+    if (info.engine == Engine::Sqlite && !QFileInfo::exists(info.path)) {
+        // A new file gets the sample whole or not at all (seeded beside it, then renamed).
+        auto summary = createDemoSqliteFile(info, *clock, *keychain());
+        if (!summary.ok()) {
+            return summary.error();
+        }
+        auto db = Database::open(info, Database::OpenMode::OpenExisting);
+        if (!db.ok()) {
+            return db.error();
+        }
+        return sessionFor(info, *db, std::move(clock));
+    }
     auto opened = Database::open(info, Database::OpenMode::CreateIfMissing);
     if (!opened.ok()) {
         return opened.error();
@@ -125,9 +136,6 @@ Result<SessionPtr> DirectorySession::openOrCreateSample(const ConnectionInfo &in
     if (!*exists) {
         auto summary = seedDemoDirectory(*db, *clock, *keychain());
         if (!summary.ok()) {
-            if (info.engine == Engine::Sqlite && !fileExisted) {
-                removeCreatedFile(db, info);
-            }
             return summary.error();
         }
     }

@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -61,12 +62,18 @@ int cmdDemo(QCommandLineParser &p, const QString &dbUrl) {
     if (!info.ok()) {
         return fail(info.error());
     }
-    auto db = Database::open(*info, Database::OpenMode::CreateIfMissing);
-    if (!db.ok()) {
-        return fail(db.error());
-    }
     SystemClock clock;
-    auto summary = seedDemoDirectory(**db, clock, *keychain());
+    Result<DemoSummary> summary = Error{};
+    if (info->engine == Engine::Sqlite && !QFileInfo::exists(info->path)) {
+        // A new file gets the sample whole or not at all, even when this command is killed midway.
+        summary = createDemoSqliteFile(*info, clock, *keychain());
+    } else {
+        auto db = Database::open(*info, Database::OpenMode::CreateIfMissing);
+        if (!db.ok()) {
+            return fail(db.error());
+        }
+        summary = seedDemoDirectory(**db, clock, *keychain());
+    }
     if (!summary.ok()) {
         return fail(summary.error());
     }

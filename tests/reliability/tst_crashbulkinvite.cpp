@@ -6,10 +6,15 @@
 // make test: 10 kills on SQLite and 3 on PostgreSQL over a 50,000-row file. The full proof
 // (RELIABILITY.md) sets ATRIUM_CRASH_KILLS=100 ATRIUM_CRASH_PG_KILLS=20 (and on a slow machine
 // ATRIUM_CRASH_MAX_DELAY_MS=8000 for a wider kill window).
+//
+// The sample directory is made the same way: `atriumctl demo` killed while it loads never leaves a
+// half sample at the path (which would later open as if it were whole); the next run makes it whole.
 #include "core/services/directoryservice.h"
 #include "directoryfixture.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -208,6 +213,85 @@ private slots:
             QVERIFY2(killed > before, "the import finished before the first kill of a round");
         }
         qInfo("%s: %d kills, 0 inconsistencies", qPrintable(engine), killed);
+    }
+
+    void sampleKilledWhileLoading() {
+        const QString path = m_dir.filePath(QStringLiteral("sample.sqlite"));
+        const QString part = path + QStringLiteral(".part");
+        const QStringList args{QStringLiteral("--db"), QStringLiteral("sqlite:") + path, QStringLiteral("demo"),
+                               QStringLiteral("--json")};
+        const auto removeSample = [&path] {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+                QFile::remove(path + QLatin1String(suffix));
+            }
+        };
+        // The guests of a whole sample, or -1 when the file holds no directory or is damaged.
+        const auto guestsAt = [&path]() -> qint64 {
+            ConnectionInfo info;
+            info.path = path;
+            auto db = Database::open(info, Database::OpenMode::OpenExisting);
+            if (!db.ok()) {
+                return -1;
+            }
+            qint64 n = -1;
+            if (auto integrity = (*db)->integrityCheck(); integrity.ok() && *integrity == QLatin1String("ok")) {
+                if (auto c = (*db)->connection(); c.ok()) {
+                    n = scalar(*c, QStringLiteral("SELECT COUNT(*) FROM users WHERE creation_type = 'Invitation'"));
+                }
+            }
+            (*db)->releaseThreadConnection();
+            return n;
+        };
+        const auto run = [&](QProcess &p) {
+            p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            p.start(atriumctl(), args);
+            return p.waitForStarted(10000);
+        };
+        // A whole sample first, to know its size.
+        removeSample();
+        QProcess whole;
+        QVERIFY(run(whole));
+        QVERIFY(whole.waitForFinished(60000));
+        QCOMPARE(whole.exitCode(), 0);
+        const int guests =
+            QJsonDocument::fromJson(whole.readAllStandardOutput()).object().value(QStringLiteral("guests")).toInt();
+        QVERIFY(guests > 0);
+        QCOMPARE(guestsAt(), qint64(guests));
+
+        int killed = 0;
+        for (int attempt = 0; attempt < 20 && killed < 5; ++attempt) {
+            removeSample();
+            QProcess p;
+            QVERIFY(run(p));
+            // Kill it at a random moment after it has begun to write.
+            QElapsedTimer wait;
+            wait.start();
+            while (!QFile::exists(part) && !QFile::exists(path) && !p.waitForFinished(1) && wait.elapsed() < 30000) {
+            }
+            const int delay = QRandomGenerator::global()->bounded(0, 150);
+            if (p.state() == QProcess::NotRunning || p.waitForFinished(delay)) {
+                QCOMPARE(p.exitCode(), 0); // it finished first
+                QCOMPARE(guestsAt(), qint64(guests));
+                continue;
+            }
+            ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+            p.waitForFinished(10000);
+            ++killed;
+            // Nothing at the path, or the whole sample (killed between the rename and the exit).
+            if (QFile::exists(path)) {
+                QCOMPARE(guestsAt(), qint64(guests));
+            }
+        }
+        QVERIFY2(killed > 0, "every load finished before its kill");
+        qInfo("sample: %d kills while loading, never a half sample at the path", killed);
+        // The next run makes it whole and clears what the killed one left.
+        removeSample();
+        QProcess finish;
+        QVERIFY(run(finish));
+        QVERIFY(finish.waitForFinished(60000));
+        QCOMPARE(finish.exitCode(), 0);
+        QVERIFY(!QFile::exists(part));
+        QCOMPARE(guestsAt(), qint64(guests));
     }
 };
 

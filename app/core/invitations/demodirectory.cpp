@@ -4,6 +4,10 @@
 #include "core/secrets/secretstore.h"
 #include "core/services/audit.h"
 
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
 #include <array>
 
 namespace atrium::core {
@@ -150,6 +154,62 @@ Result<DemoSummary> seedDemoDirectory(Database &database, const Clock &clock, Se
         }
     }
     return summary;
+}
+
+Result<DemoSummary> createDemoSqliteFile(const ConnectionInfo &info, const Clock &clock, SecretStore &secrets) {
+    const auto tr = [](const char *text) { return QCoreApplication::translate("atrium::core::DemoDirectory", text); };
+    if (info.engine != Engine::Sqlite) {
+        return Error{ErrorCode::Internal, QStringLiteral("createDemoSqliteFile is for SQLite files"), {}, {}, false};
+    }
+    if (QFileInfo::exists(info.path)) {
+        return Error{ErrorCode::AlreadyExists,
+                     tr("%1 exists already; the sample goes into a new file.").arg(info.path),
+                     {},
+                     {},
+                     false};
+    }
+    ConnectionInfo part = info;
+    part.path = info.path + QStringLiteral(".part");
+    const auto removePart = [&part] {
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+            QFile::remove(part.path + QLatin1String(suffix));
+        }
+    };
+    removePart(); // what an interrupted load left
+    std::optional<Result<DemoSummary>> summary;
+    {
+        auto db = Database::open(part, Database::OpenMode::CreateIfMissing);
+        if (!db.ok()) {
+            removePart();
+            return db.error();
+        }
+        summary.emplace(seedDemoDirectory(**db, clock, secrets));
+        if (summary->ok()) {
+            // Everything into the main file, so that the rename below moves the whole sample.
+            auto c = (*db)->connection();
+            if (c.ok()) {
+                auto q = Database::exec(*c, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), {});
+                if (!q.ok()) {
+                    summary.emplace(q.error());
+                }
+            }
+        }
+        (*db)->releaseThreadConnection();
+    }
+    if (!summary->ok()) {
+        removePart();
+        return *summary;
+    }
+    if (QFileInfo(part.path + QStringLiteral("-wal")).size() > 0 || !QFile::rename(part.path, info.path)) {
+        removePart();
+        return Error{ErrorCode::Database,
+                     tr("The sample directory could not be moved into place at %1.").arg(info.path),
+                     {},
+                     {},
+                     false};
+    }
+    removePart();
+    return *summary;
 }
 
 } // namespace atrium::core
