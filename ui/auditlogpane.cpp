@@ -1,6 +1,7 @@
 #include "ui/auditlogpane.h"
 
 #include "core/audit/auditexport.h"
+#include "core/invitations/invitationservice.h"
 #include "core/services/settingsservice.h"
 #include "core/text/csvwriter.h"
 #include "models/auditlogmodel.h"
@@ -177,7 +178,8 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     logLayout->addWidget(split, 1);
     m_tabs->addTab(logTab, tr("Audit log"));
 
-    // --- Inactive guests tab
+    // --- Inactive guests tab: the report (SPEC §12) with export and the guest pane's bulk actions
+    // that fit it (block and delete inactive guests; resend or delete invitations never redeemed).
     auto *reportTab = new QWidget(m_tabs);
     auto *reportLayout = new QVBoxLayout(reportTab);
     auto *reportBar = new QHBoxLayout;
@@ -190,27 +192,53 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     m_refreshReport = named(new QPushButton(tr("Refresh"), reportTab), "inactiveRefreshButton", tr("Refresh report"));
     m_exportReport = named(new QPushButton(tr("Export CSV…"), reportTab), "inactiveExportButton",
                            tr("Export the inactive guests report"));
+    m_reportStatus = named(new QLabel(reportTab), "inactiveReportStatus", tr("Report status"));
     reportBar->addWidget(daysLabel);
     reportBar->addWidget(m_inactiveDays);
     reportBar->addWidget(m_refreshReport);
-    reportBar->addStretch(1);
+    reportBar->addWidget(m_reportStatus, 1);
     reportBar->addWidget(m_exportReport);
     reportLayout->addLayout(reportBar);
-    reportLayout->addWidget(new QLabel(tr("Guests without sign-in (counted from creation when never signed in)"),
-                                       reportTab));
-    m_inactiveTable = named(new QTableWidget(0, 4, reportTab), "inactiveGuestsTable", tr("Inactive guests"));
-    m_inactiveTable->setHorizontalHeaderLabels({tr("Name"), tr("User principal name"), tr("Last sign-in"), tr("Days inactive")});
-    m_inactiveTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_inactiveTable->horizontalHeader()->setStretchLastSection(true);
+    const auto reportTable = [reportTab](const char *objectName, const QString &accessible,
+                                         const QStringList &headers) {
+        auto *t = named(new QTableWidget(0, int(headers.size()), reportTab), objectName, accessible);
+        t->setHorizontalHeaderLabels(headers);
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        t->horizontalHeader()->setStretchLastSection(true);
+        t->verticalHeader()->hide();
+        return t;
+    };
+    const auto reportButton = [reportTab](const QString &text, const char *objectName, const QString &accessible) {
+        return named(new QPushButton(text, reportTab), objectName, accessible);
+    };
+    auto *inactiveBar = new QHBoxLayout;
+    inactiveBar->addWidget(
+        new QLabel(tr("Guests without sign-in (counted from creation when never signed in)"), reportTab), 1);
+    m_blockInactive =
+        reportButton(tr("Block Sign-in"), "inactiveBlockButton", tr("Block sign-in of the selected guests"));
+    m_deleteInactive = reportButton(tr("Delete…"), "inactiveDeleteButton", tr("Delete the selected guests"));
+    inactiveBar->addWidget(m_blockInactive);
+    inactiveBar->addWidget(m_deleteInactive);
+    reportLayout->addLayout(inactiveBar);
+    m_inactiveTable =
+        reportTable("inactiveGuestsTable", tr("Inactive guests"),
+                    {tr("Name"), tr("User principal name"), tr("Last sign-in"), tr("Days inactive"), tr("Sign-in")});
     reportLayout->addWidget(m_inactiveTable, 2);
-    reportLayout->addWidget(new QLabel(tr("Invitations never redeemed, oldest first"), reportTab));
-    m_invitationTable = named(new QTableWidget(0, 4, reportTab), "unredeemedInvitationsTable",
-                              tr("Invitations never redeemed"));
-    m_invitationTable->setHorizontalHeaderLabels({tr("Name"), tr("Invited email"), tr("Invited by"), tr("Age (days)")});
-    m_invitationTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_invitationTable->horizontalHeader()->setStretchLastSection(true);
+    auto *invitationBar = new QHBoxLayout;
+    invitationBar->addWidget(new QLabel(tr("Invitations never redeemed, oldest first"), reportTab), 1);
+    m_resendInvitation =
+        reportButton(tr("Resend Invitation"), "unredeemedResendButton", tr("Resend the selected invitations"));
+    m_deleteInvitation =
+        reportButton(tr("Delete…"), "unredeemedDeleteButton", tr("Delete the guests of the selected invitations"));
+    invitationBar->addWidget(m_resendInvitation);
+    invitationBar->addWidget(m_deleteInvitation);
+    reportLayout->addLayout(invitationBar);
+    m_invitationTable = reportTable("unredeemedInvitationsTable", tr("Invitations never redeemed"),
+                                    {tr("Name"), tr("Invited email"), tr("Invited by"), tr("Age (days)")});
     reportLayout->addWidget(m_invitationTable, 1);
-    m_tabs->addTab(reportTab, tr("Inactive guests"));
+    m_reportTabIndex = m_tabs->addTab(reportTab, tr("Inactive guests"));
 
     // Filters apply shortly after typing stops, so a fast typist sends one query, not ten.
     m_debounce = new QTimer(this);
@@ -244,6 +272,50 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     connect(m_exportCsv, &QPushButton::clicked, this, [askExport] { askExport(false); });
     connect(m_exportJson, &QPushButton::clicked, this, [askExport] { askExport(true); });
     connect(m_refreshReport, &QPushButton::clicked, this, &AuditLogPane::loadReport);
+    // The report loads when its tab is shown, and again shortly after the days change.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == m_reportTabIndex && !m_reportLoaded) {
+            loadReport();
+        }
+    });
+    m_reportDebounce = new QTimer(this);
+    m_reportDebounce->setSingleShot(true);
+    m_reportDebounce->setInterval(400);
+    connect(m_reportDebounce, &QTimer::timeout, this, &AuditLogPane::loadReport);
+    connect(m_inactiveDays, &QSpinBox::valueChanged, this, [this] {
+        if (m_tabs->currentIndex() == m_reportTabIndex) {
+            m_reportDebounce->start();
+        } else {
+            m_reportLoaded = false;
+        }
+    });
+    for (QTableWidget *t : {m_inactiveTable, m_invitationTable}) {
+        connect(t->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditLogPane::updateReportActions);
+    }
+    connect(m_blockInactive, &QPushButton::clicked, this, [this] {
+        runReportAction(tr("Block sign-in"), m_inactiveTable,
+                        [](core::InvitationService &s, const QString &id) { return s.setSignInBlocked(id, true); });
+    });
+    connect(m_resendInvitation, &QPushButton::clicked, this,
+            [this] { runReportAction(tr("Resend invitation"), m_invitationTable, GuestActions::resend()); });
+    const auto askDelete = [this](QTableWidget *table) {
+        const QList<GuestActions::Target> targets = selectedTargets(table);
+        if (targets.isEmpty()) {
+            return;
+        }
+        const QString what =
+            targets.size() == 1 ? targets.constFirst().name : tr("%n guests", nullptr, int(targets.size()));
+        if (MessageBoxes::question(
+                this, tr("Delete Guests"),
+                tr("Delete %1? They lose access to every group and application at once.").arg(what)) !=
+            QMessageBox::Yes) {
+            return;
+        }
+        runReportAction(tr("Delete"), table,
+                        [](core::InvitationService &s, const QString &id) { return s.deleteGuest(id); });
+    };
+    connect(m_deleteInactive, &QPushButton::clicked, this, [askDelete, this] { askDelete(m_inactiveTable); });
+    connect(m_deleteInvitation, &QPushButton::clicked, this, [askDelete, this] { askDelete(m_invitationTable); });
     connect(m_exportReport, &QPushButton::clicked, this, [this] {
         const QString path = MessageBoxes::saveFileName(this, tr("Export Inactive Guests"), tr("inactive-guests.csv"),
                                                         tr("CSV files (*.csv)"));
@@ -260,8 +332,16 @@ void AuditLogPane::setSession(models::SessionPtr session) {
     m_session = std::move(session);
     m_inactiveTable->setRowCount(0);
     m_invitationTable->setRowCount(0);
+    m_inactive.clear();
+    m_pending.clear();
+    m_reportLoaded = false;
+    m_reportStatus->clear();
     m_model->setSession(m_session && m_caps.can(core::Permission::ReadAudit) ? m_session : nullptr);
     loadSettings();
+    if (m_tabs->currentIndex() == m_reportTabIndex) {
+        loadReport();
+    }
+    updateReportActions();
 }
 
 void AuditLogPane::setCapabilities(const Capabilities &caps) {
@@ -276,6 +356,7 @@ void AuditLogPane::setCapabilities(const Capabilities &caps) {
     for (QWidget *w : std::initializer_list<QWidget *>{m_refreshReport, m_exportReport, m_inactiveDays}) {
         caps.apply(w, core::Permission::ReadDirectory);
     }
+    updateReportActions();
     // The refusal replaces the hint only while it applies: the pane starts without capabilities, and
     // the hint must come back once the real operator's (or an end of preview's) arrive.
     m_details->setPlaceholderText(caps.can(core::Permission::ReadAudit)
@@ -289,6 +370,62 @@ void AuditLogPane::setCapabilities(const Capabilities &caps) {
 void AuditLogPane::reload() {
     m_model->reload();
     loadSettings();
+    if (m_tabs->currentIndex() == m_reportTabIndex) {
+        loadReport();
+    } else {
+        m_reportLoaded = false;
+    }
+}
+
+void AuditLogPane::updateReportActions() {
+    const struct {
+        QPushButton *button;
+        core::Permission permission;
+        QTableWidget *table;
+    } actions[] = {{m_blockInactive, core::Permission::BlockSignIn, m_inactiveTable},
+                   {m_deleteInactive, core::Permission::ManageGuests, m_inactiveTable},
+                   {m_resendInvitation, core::Permission::ResendInvitation, m_invitationTable},
+                   {m_deleteInvitation, core::Permission::ManageGuests, m_invitationTable}};
+    for (const auto &a : actions) {
+        m_caps.apply(a.button, a.permission);
+        if (!m_caps.can(a.permission)) {
+            continue; // disabled, the tooltip names the role
+        }
+        const bool ready = m_session && !m_reportBusy && a.table->selectionModel()->hasSelection();
+        a.button->setEnabled(ready);
+        a.button->setToolTip(ready ? QString() : tr("Select guests first."));
+    }
+}
+
+QList<GuestActions::Target> AuditLogPane::selectedTargets(QTableWidget *table) const {
+    QList<GuestActions::Target> targets;
+    const QModelIndexList rows = table->selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows) {
+        const QTableWidgetItem *item = table->item(i.row(), 0);
+        if (item) {
+            targets.append({item->data(Qt::UserRole).toString(), item->text()});
+        }
+    }
+    return targets;
+}
+
+void AuditLogPane::runReportAction(const QString &action, QTableWidget *table, GuestActions::Action fn) {
+    const QList<GuestActions::Target> targets = selectedTargets(table);
+    if (!m_session || targets.isEmpty()) {
+        return;
+    }
+    m_reportBusy = true;
+    updateReportActions();
+    m_reportStatus->setText(tr("%1: %n guest(s)…", nullptr, int(targets.size())).arg(action));
+    GuestActions::run(executor(), this, m_session, action, targets, std::move(fn),
+                      [this, action](const std::optional<core::Error> &error, int succeeded, int failed) {
+                          m_reportBusy = false;
+                          if (error) {
+                              emit errorOccurred(*error);
+                          }
+                          emit reportActionFinished(action, succeeded, failed);
+                          loadReport();
+                      });
 }
 
 void AuditLogPane::loadSettings() {
@@ -454,6 +591,9 @@ void AuditLogPane::loadReport() {
     }
     const core::ServiceContext ctx = m_session->context();
     const int days = m_inactiveDays->value();
+    m_reportDebounce->stop();
+    m_reportLoaded = true;
+    m_reportStatus->setText(tr("Loading…"));
     using Both = std::pair<core::Result<QList<core::InactiveGuest>>, core::Result<QList<core::PendingInvitation>>>;
     executor()->call<Both>(
         this,
@@ -461,13 +601,11 @@ void AuditLogPane::loadReport() {
             core::InactiveGuestsReport report(ctx);
             return Both{report.inactiveGuests(days), report.unredeemedInvitations(0)};
         },
-        [this](const Both &r) {
-            if (!r.first.ok()) {
-                emit errorOccurred(r.first.error());
-                return;
-            }
-            if (!r.second.ok()) {
-                emit errorOccurred(r.second.error());
+        [this, days](const Both &r) {
+            if (!r.first.ok() || !r.second.ok()) {
+                m_reportStatus->setText(tr("The report could not be read."));
+                m_reportLoaded = false;
+                emit errorOccurred(!r.first.ok() ? r.first.error() : r.second.error());
                 return;
             }
             m_inactive = *r.first;
@@ -476,7 +614,9 @@ void AuditLogPane::loadReport() {
             m_inactiveTable->setRowCount(int(m_inactive.size()));
             for (int i = 0; i < m_inactive.size(); ++i) {
                 const core::InactiveGuest &g = m_inactive.at(i);
-                m_inactiveTable->setItem(i, 0, new QTableWidgetItem(g.displayName));
+                auto *name = new QTableWidgetItem(g.displayName);
+                name->setData(Qt::UserRole, g.id);
+                m_inactiveTable->setItem(i, 0, name);
                 m_inactiveTable->setItem(i, 1, new QTableWidgetItem(g.userPrincipalName));
                 m_inactiveTable->setItem(i, 2, new QTableWidgetItem(g.lastSignInAt > 0
                                                                         ? locale.toString(core::fromMs(g.lastSignInAt).toLocalTime(), QLocale::ShortFormat)
@@ -484,17 +624,27 @@ void AuditLogPane::loadReport() {
                 auto *daysItem = new QTableWidgetItem;
                 daysItem->setData(Qt::DisplayRole, g.inactiveDays);
                 m_inactiveTable->setItem(i, 3, daysItem);
+                m_inactiveTable->setItem(i, 4, new QTableWidgetItem(g.accountEnabled ? tr("Allowed") : tr("Blocked")));
             }
             m_invitationTable->setRowCount(int(m_pending.size()));
             for (int i = 0; i < m_pending.size(); ++i) {
                 const core::PendingInvitation &p = m_pending.at(i);
-                m_invitationTable->setItem(i, 0, new QTableWidgetItem(p.displayName));
+                auto *name = new QTableWidgetItem(p.displayName);
+                name->setData(Qt::UserRole, p.userId);
+                m_invitationTable->setItem(i, 0, name);
                 m_invitationTable->setItem(i, 1, new QTableWidgetItem(p.invitedEmail));
                 m_invitationTable->setItem(i, 2, new QTableWidgetItem(p.invitedBy));
                 auto *age = new QTableWidgetItem;
                 age->setData(Qt::DisplayRole, p.ageDays);
                 m_invitationTable->setItem(i, 3, age);
             }
+            for (QTableWidget *t : {m_inactiveTable, m_invitationTable}) {
+                t->resizeColumnsToContents();
+            }
+            m_reportStatus->setText(
+                tr("%n guest(s) without sign-in for %1 days or more", nullptr, int(m_inactive.size())).arg(days) +
+                QStringLiteral(" · ") + tr("%n invitation(s) never redeemed", nullptr, int(m_pending.size())));
+            updateReportActions();
             emit reportShown();
         });
 }

@@ -2,6 +2,7 @@
 
 #include "core/audit/inactiveguests.h"
 #include "ui/capabilities.h"
+#include "ui/guestactions.h"
 #include "ui/pane.h"
 
 class QComboBox;
@@ -43,12 +44,17 @@ public:
 signals:
     void exported(bool ok);
     void reportShown();
+    // A bulk action of the inactive guests report finished (failures also go to errorOccurred).
+    void reportActionFinished(const QString &action, int succeeded, int failed);
 
 private:
     void applyFilters();
     void showDetails();
     void saveRetention();
     void loadReport();
+    void updateReportActions();
+    QList<GuestActions::Target> selectedTargets(QTableWidget *table) const;
+    void runReportAction(const QString &action, QTableWidget *table, GuestActions::Action fn);
     void loadSettings();
 
     models::SessionPtr m_session;
@@ -79,6 +85,15 @@ private:
     QPushButton *m_exportReport = nullptr;
     QTableWidget *m_inactiveTable = nullptr;
     QTableWidget *m_invitationTable = nullptr;
+    QLabel *m_reportStatus = nullptr;
+    QPushButton *m_blockInactive = nullptr;
+    QPushButton *m_deleteInactive = nullptr;
+    QPushButton *m_resendInvitation = nullptr;
+    QPushButton *m_deleteInvitation = nullptr;
+    QTimer *m_reportDebounce = nullptr;
+    int m_reportTabIndex = -1;
+    bool m_reportLoaded = false; // loaded for the current session and days
+    bool m_reportBusy = false;   // a bulk action runs
     QList<core::InactiveGuest> m_inactive;
     QList<core::PendingInvitation> m_pending;
 };
