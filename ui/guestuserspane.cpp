@@ -5,6 +5,7 @@
 #include "core/guests/guestdirectory.h"
 #include "core/invitations/invitationservice.h"
 #include "core/services/groupservice.h"
+#include "core/services/settingsservice.h"
 #include "core/services/userservice.h"
 #include "models/dbexecutor.h"
 #include "models/guestlistmodel.h"
@@ -38,7 +39,6 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <atomic>
 
 namespace atrium::ui {
@@ -305,9 +305,35 @@ void GuestUsersPane::setSession(models::SessionPtr session) {
     m_count->clear();
     m_model->setSession(m_session);
     updateActions();
+    loadInactiveDays();
 }
 
-void GuestUsersPane::reload() { m_model->reload(); }
+void GuestUsersPane::reload() {
+    m_model->reload();
+    loadInactiveDays();
+}
+
+// "No sign-in for N days" follows the directory setting inactiveGuestDays (SPEC §12; 90 by default).
+void GuestUsersPane::loadInactiveDays() {
+    if (!m_session || m_session->isUnbound()) {
+        return;
+    }
+    const core::ServiceContext ctx = m_session->context();
+    executor()->call<core::Result<core::Setting>>(
+        this, [ctx] { return core::SettingsService(ctx).get(core::settingkey::InactiveGuestDays); },
+        [this](const core::Result<core::Setting> &r) {
+            const int days = r.ok() ? r->value.toInt() : 0;
+            if (days <= 0 || days == m_noSignInDays) {
+                return;
+            }
+            m_noSignInDays = days;
+            m_noSignIn->setText(tr("No sign-in for %n day(s)", nullptr, days));
+            m_noSignIn->setAccessibleName(tr("Only guests without sign-in for %n day(s)", nullptr, days));
+            if (m_noSignIn->isChecked()) {
+                applyFilters();
+            }
+        });
+}
 
 void GuestUsersPane::setCapabilities(const Capabilities &caps) {
     m_caps = caps;
@@ -366,7 +392,7 @@ void GuestUsersPane::applyFilters() {
         q.domain = normalized.ok() ? *normalized : domain.toLower();
     }
     q.pendingOlderThanDays = m_pendingCheck->isChecked() ? m_pendingDays->value() : 0;
-    q.noSignInDays = m_noSignIn->isChecked() ? 90 : 0;
+    q.noSignInDays = m_noSignIn->isChecked() ? m_noSignInDays : 0;
     if (!(q == m_model->query())) {
         m_model->setQuery(q);
     }

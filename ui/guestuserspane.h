@@ -78,6 +78,7 @@ private:
     QPushButton *addAction(const QString &text, const char *objectName, const QString &accessible,
                            core::Permission permission, Needs needs);
     void applyFilters();
+    void loadInactiveDays();
     void filterTextEdited();
     void updateActions();
     void showDetails();
@@ -101,6 +102,7 @@ private:
     QCheckBox *m_pendingCheck = nullptr;
     QSpinBox *m_pendingDays = nullptr;
     QCheckBox *m_noSignIn = nullptr;
+    int m_noSignInDays = 90; // the setting inactiveGuestDays, read with the session
     QLabel *m_count = nullptr;
     QLabel *m_emptyState = nullptr;
     QTableView *m_table = nullptr;

@@ -1,6 +1,7 @@
 #include "core/guests/guestquery.h"
 #include "core/guests/guestrow.h"
 #include "core/invitations/demodirectory.h"
+#include "core/services/settingsservice.h"
 #include "core/storage/database.h"
 #include "models/dbexecutor.h"
 #include "models/directorysession.h"
@@ -10,6 +11,7 @@
 #include "ui/guestuserspane.h"
 #include "ui/messageboxes.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -150,6 +152,34 @@ private slots:
                                      model->guest(0).state == core::ExternalUserState::Accepted,
                                  10000);
         state->setCurrentIndex(0); // any state
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), int(m_totalGuests), 10000);
+    }
+
+    // "No sign-in for N days" follows the directory setting inactiveGuestDays (SPEC §12).
+    void noSignInFollowsTheSetting() {
+        models::GuestListModel *model = m_pane->model();
+        auto *noSignIn = child<QCheckBox>("guestNoSignInFilter");
+        QVERIFY(noSignIn->text().contains(QStringLiteral("90")));
+        const core::ServiceContext ctx = m_session->context();
+        auto set = m_executor
+                       ->run<core::Result<core::Setting>>([ctx] {
+                           return core::SettingsService(ctx).set(core::settingkey::InactiveGuestDays,
+                                                                 QStringLiteral("15"), -1);
+                       })
+                       .result();
+        QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().message));
+        m_pane->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(noSignIn->text().contains(QStringLiteral("15 day")), 10000);
+        noSignIn->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(model->query().noSignInDays, 15, 10000);
+        // The sample, ten days on: the guests invited, or last signed in, more than 15 days ago.
+        const qint64 cutoff = m_clock->nowMs() - qint64(15) * 86400000;
+        const qint64 expected = count(QStringLiteral("SELECT COUNT(*) FROM users WHERE user_type = 'Guest' AND "
+                                                     "COALESCE(last_sign_in_at, created_at) < ?"),
+                                      {cutoff});
+        QVERIFY(expected > 0 && expected < m_totalGuests);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == expected, 10000);
+        noSignIn->setChecked(false);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), int(m_totalGuests), 10000);
     }
 
