@@ -3,6 +3,7 @@
 #include "models/dbexecutor.h"
 #include "models/directorysession.h"
 #include "support/fakeclock.h"
+#include "support/samplesession.h"
 #include "ui/auditlogpane.h"
 #include "ui/capabilities.h"
 #include "ui/messageboxes.h"
@@ -34,31 +35,12 @@ private slots:
         ui::MessageBoxes::setNonInteractive(true);
         QVERIFY(m_dir.isValid());
         m_executor = std::make_unique<models::DbExecutor>();
-        core::ConnectionInfo info;
-        info.path = m_dir.filePath(QStringLiteral("fabrikam.sqlite"));
         const auto seedClock = std::make_shared<test::FakeClock>();
         m_clock->advanceDays(50);
         auto session =
-            m_executor
-                ->run<core::Result<models::SessionPtr>>([info, seedClock,
-                                                         clock = m_clock]() -> core::Result<models::SessionPtr> {
-                    {
-                        auto db = core::Database::open(info, core::Database::OpenMode::CreateIfMissing);
-                        if (!db.ok()) {
-                            return db.error();
-                        }
-                        if (auto s = core::seedDemoDirectory(**db, *seedClock, *models::DirectorySession::keychain());
-                            !s.ok()) {
-                            return s.error();
-                        }
-                        (*db)->releaseThreadConnection();
-                    }
-                    return models::DirectorySession::open(info, clock);
-                })
-                .result();
+            test::openSampleSession(*m_executor, m_dir.filePath(QStringLiteral("fabrikam.sqlite")), seedClock, m_clock);
         QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
         m_session = *session;
-        m_executor->registerDatabase(m_session->database);
 
         m_pane = std::make_unique<ui::AuditLogPane>(m_executor.get());
         m_pane->resize(1200, 800);
@@ -237,35 +219,11 @@ private:
     int guests() const { return int(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE user_type = 'Guest'"))); }
 
     QSet<QString> ids(const QString &sql, const QVariantList &values = {}) const {
-        const core::ServiceContext ctx = m_session->context();
-        return m_executor
-            ->run<QSet<QString>>([ctx, sql, values] {
-                QSet<QString> out;
-                auto c = ctx.db().connection();
-                if (!c.ok()) {
-                    return out;
-                }
-                auto q = core::Database::exec(*c, sql, values);
-                while (q.ok() && q->next()) {
-                    out.insert(q->value(0).toString());
-                }
-                return out;
-            })
-            .result();
+        return test::stringsOn(*m_executor, m_session->context(), sql, values);
     }
 
     qint64 count(const QString &sql, const QVariantList &values = {}) const {
-        const core::ServiceContext ctx = m_session->context();
-        return m_executor
-            ->run<qint64>([ctx, sql, values]() -> qint64 {
-                auto c = ctx.db().connection();
-                if (!c.ok()) {
-                    return -1;
-                }
-                auto q = core::Database::exec(*c, sql, values);
-                return q.ok() && q->next() ? q->value(0).toLongLong() : -1;
-            })
-            .result();
+        return test::scalarOn(*m_executor, m_session->context(), sql, values);
     }
 
     QTemporaryDir m_dir;

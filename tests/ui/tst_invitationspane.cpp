@@ -4,6 +4,7 @@
 #include "models/directorysession.h"
 #include "models/invitationlistmodel.h"
 #include "support/fakeclock.h"
+#include "support/samplesession.h"
 #include "ui/capabilities.h"
 #include "ui/invitationspane.h"
 #include "ui/messageboxes.h"
@@ -33,30 +34,12 @@ private slots:
         ui::MessageBoxes::setNonInteractive(true);
         QVERIFY(m_dir.isValid());
         m_executor = std::make_unique<models::DbExecutor>();
-        core::ConnectionInfo info;
-        info.path = m_dir.filePath(QStringLiteral("fabrikam.sqlite"));
         const auto seedClock = std::make_shared<test::FakeClock>();
         m_clock->advanceDays(10);
         auto session =
-            m_executor
-                ->run<core::Result<models::SessionPtr>>([info, seedClock, clock = m_clock]() -> core::Result<models::SessionPtr> {
-                    {
-                        auto db = core::Database::open(info, core::Database::OpenMode::CreateIfMissing);
-                        if (!db.ok()) {
-                            return db.error();
-                        }
-                        if (auto s = core::seedDemoDirectory(**db, *seedClock, *models::DirectorySession::keychain());
-                            !s.ok()) {
-                            return s.error();
-                        }
-                        (*db)->releaseThreadConnection();
-                    }
-                    return models::DirectorySession::open(info, clock);
-                })
-                .result();
+            test::openSampleSession(*m_executor, m_dir.filePath(QStringLiteral("fabrikam.sqlite")), seedClock, m_clock);
         QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
         m_session = *session;
-        m_executor->registerDatabase(m_session->database);
         m_invitations = count(QStringLiteral("SELECT COUNT(*) FROM invitations"));
         QVERIFY(m_invitations > 5);
 
@@ -184,17 +167,7 @@ private:
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     qint64 count(const QString &sql, const QVariantList &values = {}) const {
-        const core::ServiceContext ctx = m_session->context();
-        return m_executor
-            ->run<qint64>([ctx, sql, values]() -> qint64 {
-                auto c = ctx.db().connection();
-                if (!c.ok()) {
-                    return -1;
-                }
-                auto q = core::Database::exec(*c, sql, values);
-                return q.ok() && q->next() ? q->value(0).toLongLong() : -1;
-            })
-            .result();
+        return test::scalarOn(*m_executor, m_session->context(), sql, values);
     }
 
     QTemporaryDir m_dir;

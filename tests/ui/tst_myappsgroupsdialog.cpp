@@ -5,6 +5,7 @@
 #include "models/dbexecutor.h"
 #include "models/directorysession.h"
 #include "support/fakeclock.h"
+#include "support/samplesession.h"
 #include "ui/messageboxes.h"
 #include "ui/myappsgroupsdialog.h"
 
@@ -265,17 +266,7 @@ private:
     }
 
     qint64 count(const QString &sql, const QVariantList &values) const {
-        const core::ServiceContext ctx = m_adminSession->context();
-        return m_executor
-            ->run<qint64>([ctx, sql, values]() -> qint64 {
-                auto c = ctx.db().connection();
-                if (!c.ok()) {
-                    return -1;
-                }
-                auto q = core::Database::exec(*c, sql, values);
-                return q.ok() && q->next() ? q->value(0).toLongLong() : -1;
-            })
-            .result();
+        return test::scalarOn(*m_executor, m_adminSession->context(), sql, values);
     }
 
     QTemporaryDir m_dir;
