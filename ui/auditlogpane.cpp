@@ -599,7 +599,8 @@ void AuditLogPane::loadReport() {
         this,
         [ctx, days] {
             core::InactiveGuestsReport report(ctx);
-            return Both{report.inactiveGuests(days), report.unredeemedInvitations(0)};
+            // One row more than is shown tells that there are more.
+            return Both{report.inactiveGuests(days, kReportRows + 1), report.unredeemedInvitations(0, kReportRows + 1)};
         },
         [this, days](const Both &r) {
             if (!r.first.ok() || !r.second.ok()) {
@@ -610,6 +611,10 @@ void AuditLogPane::loadReport() {
             }
             m_inactive = *r.first;
             m_pending = *r.second;
+            const bool moreInactive = m_inactive.size() > kReportRows;
+            const bool morePending = m_pending.size() > kReportRows;
+            m_inactive = m_inactive.mid(0, kReportRows);
+            m_pending = m_pending.mid(0, kReportRows);
             const QLocale locale;
             m_inactiveTable->setRowCount(int(m_inactive.size()));
             for (int i = 0; i < m_inactive.size(); ++i) {
@@ -641,9 +646,22 @@ void AuditLogPane::loadReport() {
             for (QTableWidget *t : {m_inactiveTable, m_invitationTable}) {
                 t->resizeColumnsToContents();
             }
+            // Past kReportRows the report says so instead of a count that looks whole; the Guest users
+            // pane's "No sign-in for N days" filter pages through all of them in the database.
+            const QString shown = locale.toString(kReportRows);
             m_reportStatus->setText(
-                tr("%n guest(s) without sign-in for %1 days or more", nullptr, int(m_inactive.size())).arg(days) +
-                QStringLiteral(" · ") + tr("%n invitation(s) never redeemed", nullptr, int(m_pending.size())));
+                (moreInactive
+                     ? tr("The first %1 of more guests without sign-in for %n day(s)", nullptr, days).arg(shown)
+                     : tr("%n guest(s) without sign-in for %1 days or more", nullptr, int(m_inactive.size()))
+                           .arg(days)) +
+                QStringLiteral(" · ") +
+                (morePending ? tr("the oldest %1 of more invitations never redeemed").arg(shown)
+                             : tr("%n invitation(s) never redeemed", nullptr, int(m_pending.size()))));
+            m_reportStatus->setToolTip(
+                moreInactive || morePending
+                    ? tr("The Guest users pane's filters \"No sign-in for N days\" and \"Pending for "
+                         "more than\" show every row, paged in the database.")
+                    : QString());
             updateReportActions();
             emit reportShown();
         });

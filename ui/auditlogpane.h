@@ -35,6 +35,10 @@ public:
     void reload() override;
     void setCapabilities(const Capabilities &caps) override;
 
+    // The inactive guests report shows at most this many rows of each table (and says when there are
+    // more); the guest and invitation panes page through any number in the database.
+    static constexpr int kReportRows = 10000;
+
     models::AuditLogModel *model() const { return m_model; }
     // Filters the view to the selected row's correlation id (a bulk job's rows together).
     void showWholeJob();
