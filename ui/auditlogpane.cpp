@@ -1,7 +1,6 @@
 #include "ui/auditlogpane.h"
 
 #include "core/audit/auditexport.h"
-#include "core/invitations/invitationservice.h"
 #include "core/services/settingsservice.h"
 #include "core/text/csvwriter.h"
 #include "models/auditlogmodel.h"
@@ -292,27 +291,14 @@ AuditLogPane::AuditLogPane(models::DbExecutor *executor, QWidget *parent)
     for (QTableWidget *t : {m_inactiveTable, m_invitationTable}) {
         connect(t->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditLogPane::updateReportActions);
     }
-    connect(m_blockInactive, &QPushButton::clicked, this, [this] {
-        runReportAction(tr("Block sign-in"), m_inactiveTable,
-                        [](core::InvitationService &s, const QString &id) { return s.setSignInBlocked(id, true); });
-    });
+    connect(m_blockInactive, &QPushButton::clicked, this,
+            [this] { runReportAction(tr("Block sign-in"), m_inactiveTable, GuestActions::setSignInBlocked(true)); });
     connect(m_resendInvitation, &QPushButton::clicked, this,
             [this] { runReportAction(tr("Resend invitation"), m_invitationTable, GuestActions::resend()); });
     const auto askDelete = [this](QTableWidget *table) {
-        const QList<GuestActions::Target> targets = selectedTargets(table);
-        if (targets.isEmpty()) {
-            return;
+        if (GuestActions::confirmDelete(this, selectedTargets(table))) {
+            runReportAction(tr("Delete"), table, GuestActions::deleteGuest());
         }
-        const QString what =
-            targets.size() == 1 ? targets.constFirst().name : tr("%n guests", nullptr, int(targets.size()));
-        if (MessageBoxes::question(
-                this, tr("Delete Guests"),
-                tr("Delete %1? They lose access to every group and application at once.").arg(what)) !=
-            QMessageBox::Yes) {
-            return;
-        }
-        runReportAction(tr("Delete"), table,
-                        [](core::InvitationService &s, const QString &id) { return s.deleteGuest(id); });
     };
     connect(m_deleteInactive, &QPushButton::clicked, this, [askDelete, this] { askDelete(m_inactiveTable); });
     connect(m_deleteInvitation, &QPushButton::clicked, this, [askDelete, this] { askDelete(m_invitationTable); });

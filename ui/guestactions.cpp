@@ -2,6 +2,7 @@
 
 #include "core/invitations/invitationservice.h"
 #include "models/dbexecutor.h"
+#include "ui/messageboxes.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -59,6 +60,28 @@ void GuestActions::run(models::DbExecutor *executor, QObject *context, const mod
 
 GuestActions::Action GuestActions::resend() {
     return [](core::InvitationService &s, const QString &id) { return s.resend(id); };
+}
+
+GuestActions::Action GuestActions::setSignInBlocked(bool blocked) {
+    return [blocked](core::InvitationService &s, const QString &id) { return s.setSignInBlocked(id, blocked); };
+}
+
+GuestActions::Action GuestActions::deleteGuest() {
+    return [](core::InvitationService &s, const QString &id) { return s.deleteGuest(id); };
+}
+
+bool GuestActions::confirmDelete(QWidget *parent, const QList<Target> &targets) {
+    if (targets.isEmpty()) {
+        return false;
+    }
+    const QString what = targets.size() == 1 ? targets.constFirst().name
+                                             : QCoreApplication::translate("atrium::ui::GuestActions", "%n guests",
+                                                                           nullptr, int(targets.size()));
+    return MessageBoxes::question(parent, QCoreApplication::translate("atrium::ui::GuestActions", "Delete Guests"),
+                                  QCoreApplication::translate("atrium::ui::GuestActions",
+                                                              "Delete %1? They lose access to every group and "
+                                                              "application at once.")
+                                      .arg(what)) == QMessageBox::Yes;
 }
 
 void GuestActions::copyRedemptionLink(models::DbExecutor *executor, QObject *context, const models::SessionPtr &session,

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QObject;
+class QWidget;
 
 namespace atrium::core {
 class InvitationService;
@@ -41,6 +42,10 @@ public:
                     const QString &action, const QList<Target> &targets, Action fn, Done done);
 
     static Action resend();
+    static Action setSignInBlocked(bool blocked);
+    static Action deleteGuest();
+    // Asks before a delete ("Delete <name or N guests>? …"); true when the operator said yes.
+    static bool confirmDelete(QWidget *parent, const QList<Target> &targets);
 
     // The redemption link of the guest's current invitation; on success it is on the clipboard.
     static void copyRedemptionLink(models::DbExecutor *executor, QObject *context, const models::SessionPtr &session,

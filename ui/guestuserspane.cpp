@@ -39,6 +39,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+
 #include <atomic>
 
 namespace atrium::ui {
@@ -340,6 +341,15 @@ void GuestUsersPane::setCapabilities(const Capabilities &caps) {
     updateActions();
 }
 
+QList<GuestActions::Target> GuestUsersPane::selectedTargets() const {
+    QList<GuestActions::Target> targets;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &i : rows) {
+        targets.append({m_model->guest(i.row()).id, m_model->guest(i.row()).displayName});
+    }
+    return targets;
+}
+
 QStringList GuestUsersPane::selectedIds() const {
     QStringList ids;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -482,18 +492,12 @@ void GuestUsersPane::showDetails() {
         });
 }
 
-void GuestUsersPane::runOnSelected(const QString &action,
-                                   std::function<core::Status(core::InvitationService &, const QString &)> fn) {
+void GuestUsersPane::runOnSelected(const QString &action, GuestActions::Action fn) {
     if (!m_session) {
         return;
     }
-    QList<GuestActions::Target> targets;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    for (const QModelIndex &i : rows) {
-        targets.append({m_model->guest(i.row()).id, m_model->guest(i.row()).displayName});
-    }
     GuestActions::run(
-        executor(), this, m_session, action, targets, std::move(fn),
+        executor(), this, m_session, action, selectedTargets(), std::move(fn),
         [this, action](const std::optional<core::Error> &error, int succeeded, int failed) {
             if (error) {
                 emit errorOccurred(*error);
@@ -567,23 +571,13 @@ void GuestUsersPane::resetRedemption(const QString &newEmail, bool sendEmail) {
 }
 
 void GuestUsersPane::setSignInBlocked(bool blocked) {
-    runOnSelected(blocked ? tr("Block sign-in") : tr("Unblock sign-in"),
-                  [blocked](core::InvitationService &s, const QString &id) { return s.setSignInBlocked(id, blocked); });
+    runOnSelected(blocked ? tr("Block sign-in") : tr("Unblock sign-in"), GuestActions::setSignInBlocked(blocked));
 }
 
 void GuestUsersPane::deleteSelected() {
-    const QStringList ids = selectedIds();
-    if (ids.isEmpty()) {
-        return;
+    if (GuestActions::confirmDelete(this, selectedTargets())) {
+        runOnSelected(tr("Delete"), GuestActions::deleteGuest());
     }
-    const QString what = ids.size() == 1 ? m_model->guest(m_table->selectionModel()->selectedRows().constFirst().row()).displayName
-                                         : tr("%n guests", nullptr, int(ids.size()));
-    if (MessageBoxes::question(this, tr("Delete Guests"),
-                               tr("Delete %1? They lose access to every group and application at once.").arg(what)) !=
-        QMessageBox::Yes) {
-        return;
-    }
-    runOnSelected(tr("Delete"), [](core::InvitationService &s, const QString &id) { return s.deleteGuest(id); });
 }
 
 void GuestUsersPane::addToGroupOrApp(const QString &objectId) {

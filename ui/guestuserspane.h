@@ -2,11 +2,10 @@
 
 #include "core/services/permissions.h"
 #include "ui/capabilities.h"
+#include "ui/guestactions.h"
 #include "ui/pane.h"
 
 #include <QPointer>
-
-#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -68,6 +67,7 @@ signals:
     void exported(bool ok, qint64 rows);
 
 private:
+    QList<GuestActions::Target> selectedTargets() const;
     enum class Needs { Nothing, Selection, OneGuest };
     struct ActionButton {
         QPushButton *button;
@@ -88,8 +88,7 @@ private:
     void askSponsors();
     void askExport();
     // Runs fn for every selected guest on the worker; reports failures per guest, then reloads.
-    void runOnSelected(const QString &action,
-                       std::function<core::Status(core::InvitationService &, const QString &id)> fn);
+    void runOnSelected(const QString &action, GuestActions::Action fn);
     void keepTopRow(int shift);
 
     models::SessionPtr m_session;
